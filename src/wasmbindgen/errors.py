@@ -1,0 +1,38 @@
+"""The exceptions wasmbindgen raises.
+
+``BindgenError`` covers every problem found while loading or building a module; the others are
+raised while calling into a loaded module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["BindgenError", "JsException", "RustPanic"]
+
+
+class BindgenError(Exception):
+    """A module could not be loaded or built; the message names the file, the item and the fix."""
+
+
+class JsException(Exception):
+    """A thrown JavaScript-style value that is not a Python exception; ``.value`` holds it.
+
+    Raised when Rust throws a plain value (``throw_val``, ``Err(JsValue)``). A Python import that
+    raises ``JsException(v)`` throws ``v`` itself into Rust.
+    """
+
+    def __init__(self, value: Any) -> None:
+        super().__init__(value)
+        self.value = value
+
+    def __str__(self) -> str:
+        return f"JavaScript-style exception: {self.value!r}"
+
+
+class RustPanic(Exception):
+    """The module trapped: a Rust panic, ``unreachable`` or an out-of-bounds access.
+
+    The instance refuses further calls afterwards, because its state is unknown; a fresh
+    ``wasmbindgen.load()`` of the same module works.
+    """

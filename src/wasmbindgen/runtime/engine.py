@@ -1,0 +1,246 @@
+"""The boundary to wasmtime: fast calls into wasm, host functions, memory.
+
+wasmtime-py's public ``Func.__call__`` rebuilds type objects on every call. Here calls go
+through cached ctypes prototypes of the C API: ``wasmtime_func_call_unchecked`` with one reused
+value buffer that arguments are packed into with ``struct`` (16 bytes per value slot), and host
+functions are ``wasmtime_linker_define_func_unchecked`` callbacks that unpack their arguments
+from the buffer wasmtime hands them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import wasmtime
+from wasmtime import _bindings as capi
+
+from ..errors import BindgenError, RustPanic
+
+SLOT = 16  # bytes per wasmtime_val_raw_t
+_ENGINE: wasmtime.Engine | None = None
+
+_c_size_t, _vp = ctypes.c_size_t, ctypes.c_void_p
+HOST_CALLBACK = ctypes.CFUNCTYPE(_c_size_t, _vp, _vp, _vp, _c_size_t)
+
+_call_unchecked = capi.dll.wasmtime_func_call_unchecked
+_call_unchecked.restype = _vp
+_call_unchecked.argtypes = [_vp, _vp, _vp, _c_size_t, _vp]
+
+_define_unchecked = capi.dll.wasmtime_linker_define_func_unchecked
+_define_unchecked.restype = _vp
+_define_unchecked.argtypes = [_vp, ctypes.c_char_p, _c_size_t, ctypes.c_char_p, _c_size_t, _vp,
+                              HOST_CALLBACK, _vp, _vp]
+
+_trap_new = capi.dll.wasmtime_trap_new
+_trap_new.restype = _vp
+_trap_new.argtypes = [ctypes.c_char_p, _c_size_t]
+
+_memory_data = capi.dll.wasmtime_memory_data
+_memory_data.restype = _vp
+_memory_data.argtypes = [_vp, _vp]
+_memory_data_size = capi.dll.wasmtime_memory_data_size
+_memory_data_size.restype = _c_size_t
+_memory_data_size.argtypes = [_vp, _vp]
+
+# One format letter per wasm value type, padded to a whole slot.
+WASM_FORMATS = {"i32": "i12x", "u32": "I12x", "i64": "q8x", "u64": "Q8x", "f32": "f12x",
+                "f64": "d8x"}
+
+
+def shared_engine() -> wasmtime.Engine:
+    """One engine per process: engines are costly and modules compiled by one are reusable."""
+    global _ENGINE
+    if _ENGINE is None:
+        _ENGINE = wasmtime.Engine()
+    return _ENGINE
+
+
+def slot_format(kinds: list[str] | tuple[str, ...]) -> str:
+    """The ``struct`` format of consecutive value slots, e.g. ``["i32", "f64"]``."""
+    return "<" + "".join(WASM_FORMATS[k] for k in kinds)
+
+
+def compile_module(data: bytes, source: str) -> wasmtime.Module:
+    try:
+        return wasmtime.Module(shared_engine(), data)
+    except wasmtime.WasmtimeError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid module"
+        raise BindgenError(
+            f"{source}: wasmtime rejected the module ({first_line}); rebuild it with "
+            "`cargo build --release --target wasm32-unknown-unknown`"
+        ) from None
+
+
+@dataclass(frozen=True)
+class HostFunction:
+    """A Python function called by wasm with its arguments unpacked by ``params``
+    (a ``struct`` format over value slots); its result is packed back by ``result``."""
+
+    handler: Callable[..., Any]
+    params: str
+    result: str = ""
+
+
+class WasmInstance:
+    """One instantiated module in its own store, with the fast call path set up."""
+
+    def __init__(
+        self,
+        module: wasmtime.Module,
+        host_functions: Callable[[str, str], HostFunction],
+        source: str,
+        max_args: int = 16,
+    ) -> None:
+        self.source = source
+        self.store = wasmtime.Store(shared_engine())
+        self._ctx = ctypes.cast(self.store._context(), _vp).value
+        self.pending: BaseException | None = None  # raised by a host function, re-raised by invoke
+        self.poisoned: str | None = None
+        self.panic_message: str | None = None
+        self._callbacks: list[Any] = []  # keep ctypes callbacks alive
+        linker = wasmtime.Linker(shared_engine())
+        linker_ptr = ctypes.cast(linker.ptr(), _vp).value
+        for imp in module.imports:
+            if not isinstance(imp.type, wasmtime.FuncType):
+                raise BindgenError(
+                    f"{source}: import {imp.module}.{imp.name} is a {type(imp.type).__name__}; "
+                    "only function imports are supported"
+                )
+            host = host_functions(imp.module, imp.name or "")
+            callback = HOST_CALLBACK(self._trampoline(host, imp.module, imp.name or ""))
+            self._callbacks.append((callback, imp.type))
+            mod_b, name_b = imp.module.encode(), (imp.name or "").encode()
+            type_ptr = ctypes.cast(imp.type.ptr(), _vp).value
+            err = _define_unchecked(linker_ptr, mod_b, len(mod_b), name_b, len(name_b), type_ptr,
+                                    callback, None, None)
+            if err:
+                raise wasmtime.WasmtimeError._from_ptr(
+                    ctypes.cast(err, ctypes.POINTER(capi.wasmtime_error_t)))
+        try:
+            self.instance = linker.instantiate(self.store, module)
+        except (wasmtime.WasmtimeError, wasmtime.Trap) as exc:
+            raise BindgenError(f"{source}: instantiation failed: {exc}") from None
+        self.exports = self.instance.exports(self.store)
+        memory = self.exports.get("memory")
+        if not isinstance(memory, wasmtime.Memory):
+            raise BindgenError(f"{source}: the module exports no memory named 'memory'")
+        self.memory = memory
+        self._mem_ref = ctypes.addressof(memory._memory)
+        self._view = memoryview(b"")
+        self.buffer = ctypes.create_string_buffer(SLOT * max(max_args, 2))
+        self._trap = ctypes.c_void_p(0)
+        self._trap_ref = ctypes.addressof(self._trap)
+        self._buf_addr = ctypes.addressof(self.buffer)
+
+    # -- calls into wasm ----------------------------------------------------------------------
+
+    def func_ref(self, name: str) -> int:
+        """The address of export ``name``'s ``wasmtime_func_t``, for ``invoke``."""
+        func = self.exports.get(name)
+        if not isinstance(func, wasmtime.Func):
+            raise BindgenError(f"{self.source}: the module has no exported function {name!r}")
+        self._callbacks.append(func)  # keep the wasmtime_func_t alive
+        return ctypes.addressof(func._func)
+
+    def make_invoke(self) -> Callable[[int, int], None]:
+        """``invoke(func_ref, nargs)``: call with arguments already packed into ``buffer``."""
+        call, ctx, buf, trap_ref, trap = (
+            _call_unchecked, self._ctx, self._buf_addr, self._trap_ref, self._trap)
+        failed = self._failed
+
+        def invoke(func: int, nargs: int) -> None:
+            if call(ctx, func, buf, nargs, trap_ref) or trap.value:
+                failed()
+
+        return invoke
+
+    def call_raw(self, name: str, params: str, results: str, *args: Any) -> tuple[Any, ...]:
+        """A slow, general call (start functions, tests): pack, invoke, unpack."""
+        self.check_usable()
+        struct.pack_into(params, self.buffer, 0, *args)
+        self.make_invoke()(self.func_ref(name), struct.calcsize(params) // SLOT)
+        return struct.unpack_from(results, self.buffer) if results != "<" else ()
+
+    def check_usable(self) -> None:
+        if self.poisoned:
+            raise RustPanic(self.poisoned)
+
+    def _failed(self) -> None:
+        message = "wasm call failed"
+        if self._trap.value:
+            trap = wasmtime.Trap._from_ptr(
+                ctypes.cast(self._trap.value, ctypes.POINTER(capi.wasm_trap_t)))
+            self._trap.value = 0
+            message = trap.message
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            raise pending
+        if self.poisoned:  # a call made on a poisoned instance from inside a host function
+            raise RustPanic(self.poisoned)
+        reason = _trap_reason(message)
+        if self.panic_message:
+            reason = f"{self.panic_message} ({reason})"
+        self.poisoned = (
+            f"{self.source}: the module trapped earlier ({reason}); its state is unknown, so it "
+            "refuses further calls. Load the module again to continue."
+        )
+        raise RustPanic(f"{self.source}: {reason}")
+
+    # -- host functions -----------------------------------------------------------------------
+
+    def _trampoline(self, host: HostFunction, module: str, name: str) -> Callable[..., int]:
+        params, result, handler = host.params, host.result, host.handler
+        size = max(struct.calcsize(params), struct.calcsize(result) if result else 0, SLOT)
+        window = ctypes.c_char * size
+        unpack, pack = struct.unpack_from, struct.pack_into
+        trap_text = f"host function {module}.{name} raised".encode()
+
+        def trampoline(_env: int, _caller: int, values: int, _count: int) -> int:
+            try:
+                view = window.from_address(values)
+                value = handler(*unpack(params, view))
+                if result:
+                    pack(result, view, 0, value)
+                return 0
+            except BaseException as exc:  # noqa: BLE001 - re-raised by invoke in the caller
+                self.pending = exc
+                return _trap_new(trap_text, len(trap_text)) or 0
+
+        return trampoline
+
+    # -- memory -------------------------------------------------------------------------------
+
+    def view(self, end: int = 0) -> memoryview:
+        """A writable view of linear memory covering at least ``[0, end)``.
+
+        wasmtime reserves the whole 32-bit address space up front on 64-bit hosts, so growth
+        never moves the base; the view is rebuilt only when the memory has grown.
+        """
+        view = self._view
+        if end > len(view) or not len(view):
+            view = self._refresh(end)
+        return view
+
+    def _refresh(self, end: int) -> memoryview:
+        size = _memory_data_size(self._ctx, self._mem_ref)
+        if end > size:
+            raise RustPanic(f"{self.source}: access to {end:#x} is outside linear memory")
+        base = _memory_data(self._ctx, self._mem_ref)
+        self._view = memoryview((ctypes.c_ubyte * size).from_address(base)).cast("B")
+        return self._view
+
+    def table(self) -> wasmtime.Table | None:
+        """The function table (exported by ``wasm.ensure_host_exports``)."""
+        return next((v for v in self.exports.values() if isinstance(v, wasmtime.Table)), None)
+
+
+def _trap_reason(message: str) -> str:
+    text = message.strip().splitlines()
+    first = text[0] if text else "trap"
+    if "unreachable" in message:
+        return "Rust panicked (wasm `unreachable` executed)"
+    return first.removeprefix("error while executing at wasm backtrace:").strip() or first
