@@ -93,7 +93,6 @@ class WasmInstance:
         module: wasmtime.Module,
         host_functions: Callable[[str, str], HostFunction],
         source: str,
-        max_args: int = 16,
     ) -> None:
         self.source = source
         self.store = wasmtime.Store(shared_engine())
@@ -131,6 +130,8 @@ class WasmInstance:
         self.memory = memory
         self._mem_ref = ctypes.addressof(memory._memory)
         self._view = memoryview(b"")
+        max_args = max((len(e.type.params) for e in module.exports
+                        if isinstance(e.type, wasmtime.FuncType)), default=2)
         self.buffer = ctypes.create_string_buffer(SLOT * max(max_args, 2))
         self._trap = ctypes.c_void_p(0)
         self._trap_ref = ctypes.addressof(self._trap)

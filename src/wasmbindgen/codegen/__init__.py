@@ -1,0 +1,1 @@
+"""Stage 5: code generation from the model (``codegen.python`` now, JavaScript later)."""

@@ -1,0 +1,173 @@
+"""What generated glue imports: the runtime lookup and the small helpers its call sites use.
+
+``bind_helpers`` puts each helper into the glue module's globals under a ``_wb_`` name, so a
+call site reaches it with one global lookup.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BindgenError
+from .engine import HostFunction
+from .instance import LoadOptions, Runtime
+from .resolve import get_property, set_property
+from .structs import RustObject
+from .values import is_nullish
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["HostFunction", "RustObject", "bind_helpers", "runtime_for"]
+
+RUNTIME_KEY = "__wbindgen_runtime__"
+
+
+def runtime_for(namespace: dict[str, Any], wasm_file: str) -> Runtime:
+    """The runtime ``load()`` injected, or, for a built package, one for the module beside it."""
+    runtime = namespace.get(RUNTIME_KEY)
+    if isinstance(runtime, Runtime):
+        return runtime
+    from ..pipeline import prepare_module
+
+    path = Path(namespace["__file__"]).with_name(wasm_file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BindgenError(f"{path}: cannot read the package's module ({exc.strerror}); "
+                           "rebuild the package with `python -m wasmbindgen build`") from None
+    _, compiled = prepare_module(data, str(path))
+    return Runtime(compiled, str(path), LoadOptions())
+
+
+def small_int(value: Any, typecode: str, what: str) -> int:
+    """An ``Option<u8|i8|u16|i16>`` value, range-checked."""
+    try:
+        struct.pack(typecode, value)
+    except struct.error:
+        raise _number_error(what, typecode, value) from None
+    return int(value)
+
+
+_RANGES = {"b": (-(2**7), 2**7 - 1), "B": (0, 2**8 - 1), "h": (-(2**15), 2**15 - 1),
+           "H": (0, 2**16 - 1), "i": (-(2**31), 2**31 - 1), "I": (0, 2**32 - 1),
+           "q": (-(2**63), 2**63 - 1), "Q": (0, 2**64 - 1)}
+
+
+def _number_error(what: str, code: str, value: Any) -> Exception:
+    if code in "fd":
+        return TypeError(f"{what} must be a number (int or float), not {type(value).__name__}")
+    if not isinstance(value, int):
+        return TypeError(f"{what} must be int, not {type(value).__name__}")
+    low, high = _RANGES[code]
+    return OverflowError(f"{what} is {value}, outside the range of its Rust type ({low}..{high})")
+
+
+def arg_error(function: str, checked: tuple[tuple[str, str, Any], ...]) -> Exception:
+    """The precise error for a number argument that did not pack."""
+    for name, fmt, value in checked:
+        try:
+            struct.pack("<" + fmt, value)
+        except struct.error:
+            return _number_error(f"{function} argument '{name}'", fmt[0], value)
+    return TypeError(f"invalid arguments for {function}")
+
+
+def char_value(value: Any, what: str) -> int:
+    if not isinstance(value, str) or not value:
+        raise TypeError(f"{what} must be a one-character str, not {value!r}")
+    return ord(value[0])
+
+
+def enum_value(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be an enum member or int, not {type(value).__name__}")
+    return int(value)
+
+
+def enum_member(enum: Any, value: int) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        return value
+
+
+def method(receiver: Any, name: str) -> Callable[..., Any]:
+    target = get_property(receiver, name)
+    if not callable(target):
+        raise TypeError(f"{type(receiver).__name__}.{name} is not a function")
+    return target  # type: ignore[no-any-return]
+
+
+def index_get(obj: Any, key: Any) -> Any:
+    try:
+        return obj[key]
+    except (KeyError, IndexError):
+        return None
+
+
+def index_set(obj: Any, key: Any, value: Any) -> None:
+    obj[key] = value
+
+
+def index_delete(obj: Any, key: Any) -> None:
+    try:
+        del obj[key]
+    except (KeyError, IndexError):
+        pass
+
+
+def instanceof(value: Any, cls: Any) -> bool:
+    return isinstance(cls, type) and isinstance(value, cls)
+
+
+def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
+    from .stack_closures import stack_closure_class
+
+    mem, heap = rt.memory, rt.heap
+    namespace.update({
+        "_wb_buf": rt.buffer,
+        "_wb_invoke": rt.invoke,
+        "_wb_pack": struct.pack_into,
+        "_wb_unpack": struct.unpack_from,
+        "_wb_StructError": struct.error,
+        "_wb_view": rt.wasm.view,
+        "_wb_retptr": mem.retptr,
+        "_wb_release_retptr": mem.release_retptr,
+        "_wb_pass_str": mem.pass_str,
+        "_wb_pass_opt_str": mem.pass_opt_str,
+        "_wb_read_str": mem.read_str,
+        "_wb_take_str": mem.take_str,
+        "_wb_pass_array": mem.pass_array,
+        "_wb_pass_opt_array": mem.pass_opt_array,
+        "_wb_take_array": mem.take_array,
+        "_wb_array_view": mem.array_view,
+        "_wb_check_writable": mem.check_writable,
+        "_wb_copy_back": mem.copy_back,
+        "_wb_pass_values": rt.pass_values,
+        "_wb_take_values": rt.take_values,
+        "_wb_add": heap.add,
+        "_wb_get": heap.get,
+        "_wb_take": heap.take,
+        "_wb_borrow": heap.borrow,
+        "_wb_release": heap.release,
+        "_wb_take_error": rt.take_error,
+        "_wb_deferred": rt.deferred_frees,
+        "_wb_flush": rt.flush,
+        "_wb_small_int": small_int,
+        "_wb_arg_error": arg_error,
+        "_wb_char": char_value,
+        "_wb_enum_value": enum_value,
+        "_wb_enum_member": enum_member,
+        "_wb_nullish": is_nullish,
+        "_wb_method": method,
+        "_wb_get_property": get_property,
+        "_wb_set_property": set_property,
+        "_wb_index_get": index_get,
+        "_wb_index_set": index_set,
+        "_wb_index_delete": index_delete,
+        "_wb_instanceof": instanceof,
+        "_wb_StackClosure": stack_closure_class(rt),
+    })

@@ -1,0 +1,82 @@
+"""The table of host values Rust refers to by index (wasm-bindgen 0.2.83's non-externref heap).
+
+Slots 32..35 permanently hold undefined, null, true and false — Rust builds those values from the
+indices without asking the host. Slots 1..31 are the borrow stack for ``&JsValue`` arguments,
+growing down from 32. Slot 0 is undefined and doubles as the None index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .values import null
+
+UNDEFINED_SLOT, NULL_SLOT, TRUE_SLOT, FALSE_SLOT = 32, 33, 34, 35
+RESERVED = 36
+
+
+class BorrowStackExhausted(RecursionError):
+    """More than 31 ``&JsValue`` arguments are live at once (deep re-entrant calls)."""
+
+
+class Heap:
+    __slots__ = ("values", "links", "next_free", "free_count", "borrow_top")
+
+    def __init__(self) -> None:
+        self.values: list[Any] = [None] * 32 + [None, null, True, False]
+        self.links: list[int] = [0] * RESERVED  # free-list links, meaningful for free slots only
+        self.next_free = RESERVED
+        self.free_count = 0
+        self.borrow_top = 32
+
+    def add(self, value: Any) -> int:
+        """Store ``value`` in a new slot owned by Rust."""
+        if value is None:
+            return UNDEFINED_SLOT
+        idx = self.next_free
+        if idx == len(self.values):
+            self.values.append(value)
+            self.links.append(0)
+            self.next_free = idx + 1
+        else:
+            self.values[idx] = value
+            self.next_free = self.links[idx]
+            self.free_count -= 1
+        return idx
+
+    def get(self, idx: int) -> Any:
+        return self.values[idx]
+
+    def drop(self, idx: int) -> None:
+        if idx < RESERVED:
+            return
+        values = self.values
+        if idx >= len(values):
+            return
+        values[idx] = None
+        self.links[idx] = self.next_free
+        self.next_free = idx
+        self.free_count += 1
+
+    def take(self, idx: int) -> Any:
+        value = self.values[idx]
+        self.drop(idx)
+        return value
+
+    def borrow(self, value: Any) -> int:
+        """A borrow-stack slot for a ``&JsValue`` argument; released by ``release``."""
+        if self.borrow_top == 1:
+            raise BorrowStackExhausted(
+                "too many borrowed JsValue arguments are live at once (the limit is 31)")
+        self.borrow_top -= 1
+        self.values[self.borrow_top] = value
+        return self.borrow_top
+
+    def release(self, count: int = 1) -> None:
+        for _ in range(count):
+            self.values[self.borrow_top] = None
+            self.borrow_top += 1
+
+    def live_count(self) -> int:
+        """Slots in use beyond the reserved ones (``__wbindgen_externref_heap_live_count``)."""
+        return len(self.values) - self.free_count - RESERVED

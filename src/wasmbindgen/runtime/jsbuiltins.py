@@ -1,0 +1,60 @@
+"""The built-ins every instance's global scope starts with: ``console`` and ``Error``."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from typing import Any
+
+from . import jsops
+
+
+class Error(Exception):
+    """A JS ``Error``: what ``throw_str``, ``JsError::new`` and failed Rust checks raise."""
+
+    name = "Error"
+
+    def __init__(self, message: Any = "", *args: Any) -> None:
+        self.message = "" if message is None else jsops.to_string(message)
+        super().__init__(self.message, *args)
+        self.stack = f"{self.name}: {self.message}\n" + "".join(
+            "    at " + line.strip().replace("\n", " ") + "\n"
+            for line in traceback.format_stack(limit=8)[:-1])
+
+    def __str__(self) -> str:
+        return self.message
+
+    def toString(self) -> str:  # noqa: N802 - the JS method name
+        return f"{self.name}: {self.message}" if self.message else self.name
+
+
+def _console_text(args: tuple[Any, ...]) -> str:
+    return " ".join(a if isinstance(a, str) else _display(a) for a in args)
+
+
+def _display(value: Any) -> str:
+    if isinstance(value, (list, dict)):
+        return jsops.debug_string(value)
+    try:
+        return jsops.to_string(value)
+    except TypeError:
+        return repr(value)
+
+
+class Console:
+    """``console``: log/info/debug print to stdout, warn/error to stderr."""
+
+    def log(self, *args: Any) -> None:
+        print(_console_text(args), file=sys.stdout, flush=True)
+
+    info = debug = log
+
+    def warn(self, *args: Any) -> None:
+        print(_console_text(args), file=sys.stderr, flush=True)
+
+    error = warn
+
+
+def default_globals() -> dict[str, Any]:
+    """A fresh copy of the default global scope (each instance gets its own)."""
+    return {"console": Console(), "Error": Error}

@@ -1,0 +1,174 @@
+"""Strings, number arrays and scratch space in linear memory.
+
+Everything here copies: Python never keeps a view of linear memory across a call into wasm,
+except the views handed to an import for a borrowed slice, which are released when it returns.
+"""
+
+from __future__ import annotations
+
+import array
+import re
+import struct
+from collections.abc import Callable
+from typing import Any
+
+from ..model.abi import RETPTR_BYTES
+from .engine import WasmInstance
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_SLOT_U32 = "<I"
+_TWO_U32 = "<I12xI"
+
+
+def utf8(text: str) -> bytes:
+    """UTF-8 as JS ``TextEncoder`` makes it: lone surrogates become U+FFFD."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        # Paired surrogates (from 'surrogatepass' input) are joined first, lone ones replaced.
+        joined = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        return _LONE_SURROGATE.sub("\ufffd", joined).encode()
+
+
+class LinearMemory:
+    """Allocation and copying through the module's ``__wbindgen_malloc``/``__wbindgen_free``."""
+
+    def __init__(self, wasm: WasmInstance) -> None:
+        self.wasm = wasm
+        self.view = wasm.view
+        invoke = wasm.make_invoke()
+        buf = wasm.buffer
+        malloc_ref = wasm.func_ref("__wbindgen_malloc")
+        free_ref = wasm.func_ref("__wbindgen_free")
+        pack, unpack = struct.pack_into, struct.unpack_from
+        self._retptrs: list[int] = []
+
+        def malloc(size: int) -> int:
+            pack(_SLOT_U32, buf, 0, size)
+            invoke(malloc_ref, 1)
+            return int(unpack(_SLOT_U32, buf)[0])
+
+        def free(ptr: int, size: int) -> None:
+            if size:
+                pack(_TWO_U32, buf, 0, ptr, size)
+                invoke(free_ref, 2)
+
+        self.malloc: Callable[[int], int] = malloc
+        self.free: Callable[[int, int], None] = free
+
+    # -- return-pointer scratch blocks, one per nesting level ---------------------------------
+
+    def retptr(self) -> int:
+        pool = self._retptrs
+        if pool:
+            return pool.pop()
+        return (self.malloc(RETPTR_BYTES + 8) + 7) & ~7
+
+    def release_retptr(self, ptr: int) -> None:
+        self._retptrs.append(ptr)
+
+    # -- strings --------------------------------------------------------------------------------
+
+    def pass_str(self, text: Any, what: str = "argument") -> tuple[int, int]:
+        """Copy ``text`` into a fresh allocation; returns ``(ptr, byte length)``."""
+        if not isinstance(text, str):
+            raise TypeError(f"{what} must be str, not {type(text).__name__}")
+        data = utf8(text)
+        size = len(data)
+        ptr = self.malloc(size)
+        if size:
+            self.view(ptr + size)[ptr : ptr + size] = data
+        return ptr, size
+
+    def pass_opt_str(self, text: Any, what: str = "argument") -> tuple[int, int]:
+        return (0, 0) if text is None else self.pass_str(text, what)
+
+    def read_str(self, ptr: int, size: int) -> str:
+        return str(self.view(ptr + size)[ptr : ptr + size], "utf-8")
+
+    def take_str(self, ptr: int, size: int) -> str:
+        text = str(self.view(ptr + size)[ptr : ptr + size], "utf-8")
+        self.free(ptr, size)
+        return text
+
+    # -- number arrays --------------------------------------------------------------------------
+
+    def to_array(self, value: Any, typecode: str, what: str, clamped: bool = False) -> bytes:
+        """The little-endian bytes of ``value`` as elements of ``typecode``."""
+        if isinstance(value, (str, dict)) or value is None:
+            raise TypeError(f"{what} must be a sequence or buffer of numbers, "
+                            f"not {type(value).__name__}")
+        try:
+            view = memoryview(value)
+        except TypeError:
+            view = None
+        if view is not None and view.c_contiguous and view.format.lstrip("<@=") == typecode:
+            return view.cast("B").tobytes() if view.ndim <= 1 else view.tobytes()
+        if view is not None and typecode in "Bb" and view.itemsize == 1 and view.c_contiguous:
+            return view.tobytes()
+        try:
+            if clamped:
+                return bytes(min(255, max(0, round(v))) for v in value)
+            return array.array(typecode, value).tobytes()
+        except (TypeError, OverflowError) as exc:
+            raise type(exc)(f"{what}: {exc}") from None
+
+    def pass_array(self, value: Any, typecode: str, what: str = "argument",
+                   clamped: bool = False) -> tuple[int, int]:
+        """Copy a number sequence in; returns ``(ptr, element count)``."""
+        data = self.to_array(value, typecode, what, clamped)
+        size = len(data)
+        ptr = self.malloc(size)
+        if size:
+            self.view(ptr + size)[ptr : ptr + size] = data
+        return ptr, size // array.array(typecode).itemsize
+
+    def pass_opt_array(self, value: Any, typecode: str, what: str = "argument",
+                       clamped: bool = False) -> tuple[int, int]:
+        return (0, 0) if value is None else self.pass_array(value, typecode, what, clamped)
+
+    def read_array(self, ptr: int, count: int, typecode: str) -> bytes | array.array[Any]:
+        size = count * array.array(typecode).itemsize
+        raw = self.view(ptr + size)[ptr : ptr + size]
+        if typecode == "B":
+            return bytes(raw)
+        out = array.array(typecode)
+        out.frombytes(raw)
+        return out
+
+    def take_array(self, ptr: int, count: int, typecode: str) -> bytes | array.array[Any]:
+        out = self.read_array(ptr, count, typecode)
+        self.free(ptr, len(out) * (1 if typecode == "B" else array.array(typecode).itemsize))
+        return out
+
+    def array_view(self, ptr: int, count: int, typecode: str) -> memoryview:
+        """A live view of a slice in linear memory, for an import's borrowed argument."""
+        size = count * array.array(typecode).itemsize
+        return self.view(ptr + size)[ptr : ptr + size].cast(typecode)
+
+    def check_writable(self, value: Any, what: str) -> None:
+        if isinstance(value, list):
+            return
+        try:
+            if not memoryview(value).readonly:
+                return
+        except TypeError:
+            pass
+        raise TypeError(f"{what} is a &mut slice: pass a bytearray, array.array, list or writable "
+                        f"memoryview, not {type(value).__name__}")
+
+    def copy_back(self, target: Any, ptr: int, count: int, typecode: str) -> None:
+        """After a ``&mut [T]`` call: copy the slice back into the caller's object, then free."""
+        itemsize = array.array(typecode).itemsize
+        data = self.read_array(ptr, count, typecode)
+        if isinstance(target, list):
+            target[:] = list(data)
+        else:
+            out = memoryview(target).cast("B")
+            raw = data if isinstance(data, bytes) else data.tobytes()
+            if len(out) == len(raw):
+                out[:] = raw
+            else:  # element types differ (e.g. a bytearray for a &mut [u32]): per element
+                for i, item in enumerate(data):
+                    target[i] = item
+        self.free(ptr, count * itemsize)

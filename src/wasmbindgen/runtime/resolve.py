@@ -1,0 +1,123 @@
+"""Finding the Python object an import refers to, at call time, as JavaScript does."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from typing import Any
+
+from .values import null
+
+_MISSING = object()
+
+
+def get_property(obj: Any, name: str) -> Any:
+    """JS ``obj[name]`` over dicts and attributes; a missing property is ``None`` (undefined)."""
+    if isinstance(obj, Mapping):
+        return obj.get(name)
+    if obj is None or obj is null:
+        raise TypeError(f"Cannot read properties of {obj!r} (reading '{name}')")
+    if isinstance(obj, (list, tuple, str)) and name == "length":
+        return len(obj)
+    return getattr(obj, name, None)
+
+
+def set_property(obj: Any, name: str, value: Any) -> None:
+    if isinstance(obj, dict):
+        obj[name] = value
+    elif obj is None or obj is null:
+        raise TypeError(f"Cannot set properties of {obj!r} (setting '{name}')")
+    else:
+        setattr(obj, name, value)
+
+
+def snippet_keys(specifier: str) -> list[str]:
+    """The keys ``modules=`` may use for a crate-local module or inline snippet: the full
+    specifier (``crate-hash/inline0.js``) or its path within the crate (``inline0.js``,
+    ``/js/foo.js``)."""
+    path = specifier.split("/", 1)[1] if "/" in specifier else specifier
+    return [specifier, path, "/" + path]
+
+
+class Resolver:
+    """Resolves import roots for one instance: its global scope and its ``modules=``."""
+
+    def __init__(self, scope: dict[str, Any], modules: Mapping[str, Any], source: str) -> None:
+        self.scope = scope
+        self.modules = modules
+        self.source = source
+        self._module_cache: dict[str, Any] = {}
+
+    def module(self, specifier: str, kind: str) -> Any:
+        cached = self._module_cache.get(specifier, _MISSING)
+        if cached is not _MISSING:
+            return cached
+        keys = snippet_keys(specifier) if kind in ("named", "inline") else [specifier]
+        for key in keys:
+            if key in self.modules:
+                self._module_cache[specifier] = self.modules[key]
+                return self.modules[key]
+        if kind == "raw" and all(part.isidentifier() for part in specifier.split(".")):
+            try:
+                found = importlib.import_module(specifier)
+            except ImportError:
+                found = _MISSING
+            if found is not _MISSING:
+                self._module_cache[specifier] = found
+                return found
+        raise NameError(
+            f"module {specifier!r} is not available (imported by {self.source}); pass it with "
+            f"wasmbindgen.load(..., modules={{{specifier!r}: <module, object or dict>}})"
+        )
+
+    def root(self, module: str, kind: str, namespace: tuple[str, ...], what: str) -> Any:
+        """The object an import's names are looked up in (``None`` means the global scope)."""
+        if module:
+            obj = self.module(module, kind)
+        elif namespace:
+            head = namespace[0]
+            if head not in self.scope:
+                raise NameError(f"{head} is not defined ({what}); provide it with "
+                                f"wasmbindgen.load(..., globals={{{head!r}: ...}})")
+            obj = self.scope[head]
+            namespace = namespace[1:]
+        else:
+            return self.scope
+        for part in namespace:
+            obj = get_property(obj, part)
+        return obj
+
+    def lookup(self, module: str, kind: str, namespace: tuple[str, ...], name: str,
+               what: str) -> Any:
+        obj = self.root(module, kind, namespace, what)
+        if obj is self.scope:
+            if name not in obj:
+                raise NameError(f"{name} is not defined ({what}); provide it with "
+                                f"wasmbindgen.load(..., globals={{{name!r}: ...}})")
+            return obj[name]
+        value = get_property(obj, name)
+        if value is None and not module:
+            dotted = ".".join((*namespace, name))
+            raise NameError(f"{dotted} is not defined ({what})")
+        if value is None and module and not _has(obj, name):
+            raise NameError(f"{name} is not defined in module {module!r} ({what})")
+        return value
+
+    def lookup_class(self, module: str, kind: str, namespace: tuple[str, ...], name: str,
+                     prefixes: tuple[str, ...], what: str) -> Any:
+        """A class, trying vendor-prefixed names (``webkitFoo``) after the plain one."""
+        try:
+            return self.lookup(module, kind, namespace, name, what)
+        except NameError:
+            for prefix in prefixes:
+                try:
+                    return self.lookup(module, kind, namespace, prefix + name, what)
+                except NameError:
+                    continue
+            raise
+
+
+def _has(obj: Any, name: str) -> bool:
+    if isinstance(obj, Mapping):
+        return name in obj
+    return hasattr(obj, name)
