@@ -148,13 +148,19 @@ class WasmInstance:
         return ctypes.addressof(func._func)
 
     def make_invoke(self) -> Callable[[int, int], None]:
-        """``invoke(func_ref, nargs)``: call with arguments already packed into ``buffer``."""
+        """``invoke(func_ref, nargs)``: call with arguments already packed into ``buffer``.
+
+        The C API wants the buffer's whole capacity (it must hold the results too), so
+        ``nargs`` only documents the call site."""
         call, ctx, buf, trap_ref, trap = (
             _call_unchecked, self._ctx, self._buf_addr, self._trap_ref, self._trap)
-        failed = self._failed
+        capacity = len(self.buffer) // SLOT
+        failed, wasm = self._failed, self
 
         def invoke(func: int, nargs: int) -> None:
-            if call(ctx, func, buf, nargs, trap_ref) or trap.value:
+            if wasm.poisoned:
+                raise RustPanic(wasm.poisoned)
+            if call(ctx, func, buf, capacity, trap_ref) or trap.value:
                 failed()
 
         return invoke

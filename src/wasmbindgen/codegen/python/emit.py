@@ -158,6 +158,7 @@ class ModuleEmitter:
             "from wasmbindgen.runtime import glue as _wb_glue",
             "",
             f"_wb_rt = _wb_glue.runtime_for(globals(), {self.wasm_file!r})",
+            "_wb_host = _wb_glue.HostFunction",
             "",
         ]
         for enum in iface.enums:
