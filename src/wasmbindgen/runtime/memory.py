@@ -106,10 +106,13 @@ class LinearMemory:
             return view.cast("B").tobytes() if view.ndim <= 1 else view.tobytes()
         if view is not None and typecode in "Bb" and view.itemsize == 1 and view.c_contiguous:
             return view.tobytes()
+        # Element by element, as a JS typed array's set() converts: bytes for a &[u16] are
+        # numbers, not raw memory.
+        items = view.tolist() if view is not None else value
         try:
             if clamped:
-                return bytes(min(255, max(0, round(v))) for v in value)
-            return array.array(typecode, value).tobytes()
+                return bytes(min(255, max(0, round(v))) for v in items)
+            return array.array(typecode, items).tobytes()
         except (TypeError, OverflowError) as exc:
             raise type(exc)(f"{what}: {exc}") from None
 
