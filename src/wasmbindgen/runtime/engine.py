@@ -26,25 +26,21 @@ _ENGINE: wasmtime.Engine | None = None
 _c_size_t, _vp = ctypes.c_size_t, ctypes.c_void_p
 HOST_CALLBACK = ctypes.CFUNCTYPE(_c_size_t, _vp, _vp, _vp, _c_size_t)
 
-_call_unchecked = capi.dll.wasmtime_func_call_unchecked
-_call_unchecked.restype = _vp
-_call_unchecked.argtypes = [_vp, _vp, _vp, _c_size_t, _vp]
 
-_define_unchecked = capi.dll.wasmtime_linker_define_func_unchecked
-_define_unchecked.restype = _vp
-_define_unchecked.argtypes = [_vp, ctypes.c_char_p, _c_size_t, ctypes.c_char_p, _c_size_t, _vp,
-                              HOST_CALLBACK, _vp, _vp]
+def _private(name: str, restype: Any, *argtypes: Any) -> Any:
+    """Our own prototype of C function ``name``, made from its address: wasmtime-py's
+    prototypes are shared objects and must not be changed."""
+    address = ctypes.cast(getattr(capi.dll, name), _vp).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
-_trap_new = capi.dll.wasmtime_trap_new
-_trap_new.restype = _vp
-_trap_new.argtypes = [ctypes.c_char_p, _c_size_t]
 
-_memory_data = capi.dll.wasmtime_memory_data
-_memory_data.restype = _vp
-_memory_data.argtypes = [_vp, _vp]
-_memory_data_size = capi.dll.wasmtime_memory_data_size
-_memory_data_size.restype = _c_size_t
-_memory_data_size.argtypes = [_vp, _vp]
+_call_unchecked = _private("wasmtime_func_call_unchecked", _vp, _vp, _vp, _vp, _c_size_t, _vp)
+_define_unchecked = _private(
+    "wasmtime_linker_define_func_unchecked", _vp,
+    _vp, ctypes.c_char_p, _c_size_t, ctypes.c_char_p, _c_size_t, _vp, HOST_CALLBACK, _vp, _vp)
+_trap_new = _private("wasmtime_trap_new", _vp, ctypes.c_char_p, _c_size_t)
+_memory_data = _private("wasmtime_memory_data", _vp, _vp, _vp)
+_memory_data_size = _private("wasmtime_memory_data_size", _c_size_t, _vp, _vp)
 
 # One format letter per wasm value type, padded to a whole slot.
 WASM_FORMATS = {"i32": "i12x", "u32": "I12x", "i64": "q8x", "u64": "Q8x", "f32": "f12x",

@@ -72,6 +72,15 @@ class Heap:
         self.values[self.borrow_top] = value
         return self.borrow_top
 
+    def mark(self) -> int:
+        """The borrow-stack position, to ``unwind`` to after a call however it ended."""
+        return self.borrow_top
+
+    def unwind(self, mark: int) -> None:
+        while self.borrow_top < mark:
+            self.values[self.borrow_top] = None
+            self.borrow_top += 1
+
     def release(self, count: int = 1) -> None:
         for _ in range(count):
             self.values[self.borrow_top] = None

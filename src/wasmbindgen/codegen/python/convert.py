@@ -33,6 +33,7 @@ class Lowered:
     after: list[str] = field(default_factory=list)  # after a successful call
     cleanup: list[str] = field(default_factory=list)  # always, after the call
     checked: list[tuple[str, str, str]] = field(default_factory=list)  # (name, fmt, expr)
+    borrows: bool = False  # uses the borrow stack: the call site unwinds it afterwards
 
 
 def struct_class(vt: ValueType) -> str:
@@ -94,7 +95,7 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str) -> Lowered:
             out.setup.append(f"{tmp} = 0 if {name} is None else _wb_borrow({name})"
                              if vt.optional else f"{tmp} = _wb_borrow({name})")
             out.values.append((PTR, tmp))
-            out.cleanup.append(f"if {tmp}: _wb_release()" if vt.optional else "_wb_release()")
+            out.borrows = True
     elif kind is Kind.STRUCT:
         method = "_arg_move" if vt.ref is Ref.OWNED else "_arg"
         expr = f"{struct_class(vt)}.{method}({name}, {q})"

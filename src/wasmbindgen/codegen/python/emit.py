@@ -60,24 +60,31 @@ class CallEmitter:
         """``params``: (Python variable, type); ``leading``: raw (format, expr) slots first."""
         lines = [f"{indent}if _wb_deferred: _wb_flush()"]
         values = list(leading)
+        setup: list[str] = []
         after: list[str] = []
         cleanup: list[str] = []
         checked: list[tuple[str, str, str]] = []
+        borrows = False
         for i, (name, vt) in enumerate(params):
             lowered = convert.lower_export_arg(name, vt, f"{what} argument '{name}'", f"_wb_a{i}")
-            lines += [indent + line for line in lowered.setup]
+            setup += lowered.setup
             values += lowered.values
             after += lowered.after
             cleanup += lowered.cleanup
             checked += lowered.checked
+            borrows = borrows or lowered.borrows
         retptr = needs_retptr(sig.ret, sig.fallible)
         if retptr:
             lines.append(f"{indent}_wb_rp = _wb_retptr()")
             values.insert(0, (convert.PTR, "_wb_rp"))
             cleanup.append("_wb_release_retptr(_wb_rp)")
+        if borrows:
+            lines.append(f"{indent}_wb_mark = _wb_borrow_mark()")
+            cleanup.append("_wb_unwind(_wb_mark)")
         inner = indent + INDENT if cleanup else indent
         if cleanup:
             lines.append(f"{indent}try:")
+        lines += [inner + line for line in setup]
         fmt = "<" + "".join(f for f, _ in values)
         args = "".join(f", {expr}" for _, expr in values)
         if checked:

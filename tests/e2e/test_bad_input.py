@@ -1,0 +1,74 @@
+"""Bad modules raise BindgenError naming the file; nothing crashes or hangs."""
+
+from __future__ import annotations
+
+import pytest
+import wasmtime
+
+import wasmbindgen
+from wasmbindgen import BindgenError
+from wasmbindgen.schema import SECTION_NAME
+from wasmbindgen.wasm import read_module
+
+PLAIN = wasmtime.wat2wasm(
+    '(module (memory (export "memory") 1) (func (export "f") (result i32) i32.const 1))')
+
+
+def test_garbage_and_missing_file(tmp_path):
+    with pytest.raises(BindgenError, match="not a WebAssembly module"):
+        wasmbindgen.load(b"garbage bytes here")
+    with pytest.raises(BindgenError, match="cannot read the module"):
+        wasmbindgen.load(tmp_path / "missing.wasm")
+
+
+def test_plain_wasm_without_bindgen_data(tmp_path):
+    path = tmp_path / "plain.wasm"
+    path.write_bytes(PLAIN)
+    with pytest.raises(BindgenError, match=r"plain\.wasm: no __wasm_bindgen_unstable"):
+        wasmbindgen.load(path)
+
+
+def test_truncated_real_module(wasm_path, tmp_path):
+    data = wasm_path("basics").read_bytes()
+    for cut in (9, len(data) // 3, len(data) - 1):
+        path = tmp_path / "cut.wasm"
+        path.write_bytes(data[:cut])
+        with pytest.raises(BindgenError, match=r"cut\.wasm"):
+            wasmbindgen.load(path)
+
+
+def test_other_schema_version(wasm_path, tmp_path):
+    data = wasm_path("basics").read_bytes()
+    patched = data.replace(b'"schema_version":"0.2.83"', b'"schema_version":"0.2.99"')
+    assert patched != data
+    path = tmp_path / "newer.wasm"
+    path.write_bytes(patched)
+    with pytest.raises(BindgenError) as info:
+        wasmbindgen.load(path)
+    text = str(info.value)
+    assert "newer.wasm" in text and "0.2.99" in text and "0.2.83" in text and "Cargo.toml" in text
+
+
+def test_missing_describe_export(wasm_path):
+    data = bytearray(wasm_path("basics").read_bytes())
+    module = read_module(bytes(data), "b")
+    name = b"__wbindgen_describe_add"
+    # rename the describe export in place (same length) so it no longer matches
+    pos = data.index(name, next(s.payload_start for s in module.sections if s.id == 7))
+    data[pos:pos + len(name)] = b"__wbindgen_xxxxxxxx_add"
+    with pytest.raises(BindgenError, match="describe function __wbindgen_describe_add is missing"):
+        wasmbindgen.load(bytes(data))
+
+
+def test_corrupt_section_bytes(wasm_path):
+    data = bytearray(wasm_path("basics").read_bytes())
+    module = read_module(bytes(data), "b")
+    start = next(s for s in module.sections
+                 if s.id == 0 and bytes(data[s.payload_start + 1:s.payload_start + 24]) ==
+                 SECTION_NAME.encode())
+    body = start.payload_start + 1 + len(SECTION_NAME)
+    header_len = int.from_bytes(data[body:body + 4], "little")
+    program = body + 4 + header_len + 4
+    data[program] = 0x7F  # an absurd export count
+    with pytest.raises(BindgenError, match="wasm-bindgen data"):
+        wasmbindgen.load(bytes(data))
