@@ -68,26 +68,42 @@ def rows(m: Any, quick: bool) -> list[tuple[str, float, float, str]]:
     point = m.Point(3.0, 4.0)
     point_ptr = point._ptr
     obj = object()
-    checks = [m.add(1, 2) == api.call("add", 1, 2) == 3, m.echo_str(kib) == api.echo(kib),
-              m.sum_bytes(blob) == api.sum_bytes(blob)]
+    checks = [
+        m.add(1, 2) == api.call("add", 1, 2) == 3,
+        m.echo_str(kib) == api.echo(kib),
+        m.sum_bytes(blob) == api.sum_bytes(blob),
+    ]
     assert all(checks), "wasmbindgen and the public API disagree"
     out = []
 
-    def row(name: str, ours: Callable[[], Any], base: Callable[[], Any], n: int,
-            base_name: str = "Func.__call__") -> None:
+    def row(
+        name: str,
+        ours: Callable[[], Any],
+        base: Callable[[], Any],
+        n: int,
+        base_name: str = "Func.__call__",
+    ) -> None:
         n = max(1, n // scale)
         out.append((name, best_time(ours, n), best_time(base, n), base_name))
 
     row("add(u32, u32)", lambda: m.add(1, 2), lambda: api.call("add", 1, 2), 20000)
     row("echo(&str) 1 KiB", lambda: m.echo_str(kib), lambda: api.echo(kib), 5000)
     row("echo(&str) 1 MiB", lambda: m.echo_str(mib), lambda: api.echo(mib), 20)
-    row("echo(&str) 1 MiB vs s.encode().decode()", lambda: m.echo_str(mib),
-        lambda: mib.encode().decode(), 20, "encode+decode")
+    row(
+        "echo(&str) 1 MiB vs s.encode().decode()",
+        lambda: m.echo_str(mib),
+        lambda: mib.encode().decode(),
+        20,
+        "encode+decode",
+    )
     row("sum(&[u8]) 1 MiB", lambda: m.sum_bytes(blob), lambda: api.sum_bytes(blob), 50)
-    row("struct method Point.norm()", point.norm, lambda: api.call("point_norm", point_ptr),
-        20000)
-    row("JsValue round trip", lambda: m.echo_value(obj),
-        lambda: api.call("echo_value", m._wb_rt.heap.add(obj)), 20000)
+    row("struct method Point.norm()", point.norm, lambda: api.call("point_norm", point_ptr), 20000)
+    row(
+        "JsValue round trip",
+        lambda: m.echo_value(obj),
+        lambda: api.call("echo_value", m._wb_rt.heap.add(obj)),
+        20000,
+    )
     return out
 
 
@@ -98,17 +114,22 @@ def main() -> int:
     args = parser.parse_args()
     if not args.no_build:
         env = dict(os.environ, RUSTC="/usr/bin/rustc")
-        subprocess.run(["/usr/bin/cargo", "build", "--release", "--quiet"], cwd=CRATES, env=env,
-                       check=True)
+        subprocess.run(
+            ["/usr/bin/cargo", "build", "--release", "--quiet"], cwd=CRATES, env=env, check=True
+        )
     m = wasmbindgen.load(WASM)
     table = rows(m, args.quick)
-    print(f"| call | wasmbindgen | baseline | baseline is | ratio (baseline / ours) |")
+    print("| call | wasmbindgen | baseline | baseline is | ratio (baseline / ours) |")
     print("|---|---:|---:|---|---:|")
     for name, ours, base, base_name in table:
-        print(f"| {name} | {ours * 1e6:,.2f} µs | {base * 1e6:,.2f} µs | {base_name} | "
-              f"{base / ours:,.2f}× |")
-    print(f"\nPython {sys.version.split()[0]}, wasmtime-py "
-          f"{__import__('importlib.metadata').metadata.version('wasmtime')}")
+        print(
+            f"| {name} | {ours * 1e6:,.2f} µs | {base * 1e6:,.2f} µs | {base_name} | "
+            f"{base / ours:,.2f}× |"
+        )
+    print(
+        f"\nPython {sys.version.split()[0]}, wasmtime-py "
+        f"{__import__('importlib.metadata').metadata.version('wasmtime')}"
+    )
     return 0
 
 

@@ -15,9 +15,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser(
-        "build", help="write an importable, typed Python package for a .wasm module",
+        "build",
+        help="write an importable, typed Python package for a .wasm module",
         description="Write DIR/__init__.py (glue), __init__.pyi (stubs), py.typed and the "
-                    "module. The package is imported by DIR's folder name.")
+        "module. The package is imported by DIR's folder name.",
+    )
     build.add_argument("wasm", help="the .wasm cargo built for wasm32-unknown-unknown")
     build.add_argument("--out-dir", required=True, metavar="DIR", help="the package folder")
     args = parser.parse_args(argv)

@@ -50,8 +50,10 @@ def read_source(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
     try:
         return path.read_bytes(), str(path)
     except OSError as exc:
-        raise BindgenError(f"{path}: cannot read the module ({exc.strerror}); build it with "
-                           "`cargo build --release --target wasm32-unknown-unknown`") from None
+        raise BindgenError(
+            f"{path}: cannot read the module ({exc.strerror}); build it with "
+            "`cargo build --release --target wasm32-unknown-unknown`"
+        ) from None
 
 
 def prepare_module(data: bytes, source: str) -> tuple[WasmModule, wasmtime.Module]:
@@ -65,7 +67,8 @@ def analyse(data: bytes, source: str) -> tuple[Interface, wasmtime.Module, bytes
     programs = decode_section(wasm.custom.get(SECTION_NAME, []), source)
     descriptors = run_describes(compiled, source)
     arity = {
-        imp.name or "": len(imp.type.params) for imp in compiled.imports
+        imp.name or "": len(imp.type.params)
+        for imp in compiled.imports
         if imp.module == PLACEHOLDER_MODULE and isinstance(imp.type, wasmtime.FuncType)
     }
     interface = build_interface(wasm, programs, descriptors, arity, set(INTRINSIC_NAMES))
@@ -74,8 +77,13 @@ def analyse(data: bytes, source: str) -> tuple[Interface, wasmtime.Module, bytes
 
 def generate(data: bytes, source: str, wasm_file: str) -> Generated:
     interface, compiled, wasm_bytes = analyse(data, source)
-    return Generated(interface, generate_glue(interface, wasm_file),
-                     generate_stubs(interface), compiled, wasm_bytes)
+    return Generated(
+        interface,
+        generate_glue(interface, wasm_file),
+        generate_stubs(interface),
+        compiled,
+        wasm_bytes,
+    )
 
 
 def _check_snippets(interface: Interface, modules: Mapping[str, Any]) -> None:
@@ -92,7 +100,7 @@ def _check_snippets(interface: Interface, modules: Mapping[str, Any]) -> None:
 def load(
     source: str | os.PathLike[str] | bytes,
     *,
-    globals: Mapping[str, Any] | None = None,  # noqa: A002 - the documented keyword
+    globals: Mapping[str, Any] | None = None,
     modules: Mapping[str, Any] | None = None,
 ) -> types.ModuleType:
     """Load a raw ``#[wasm_bindgen]`` module and return its Python bindings as a module object."""
@@ -105,7 +113,7 @@ def load(
     module.__dict__[RUNTIME_KEY] = runtime
     module.__file__ = name
     code = compile(generated.glue, f"<wasmbindgen glue for {name}>", "exec")
-    exec(code, module.__dict__)  # noqa: S102 - our own generated glue
+    exec(code, module.__dict__)
     return module
 
 
@@ -123,12 +131,14 @@ def build(source: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> li
     out = Path(out_dir)
     package = out.name
     if not package.isidentifier():
-        raise BindgenError(f"{out}: the package is imported by its folder name, and "
-                           f"{package!r} is not a Python identifier; choose another --out-dir")
+        raise BindgenError(
+            f"{out}: the package is imported by its folder name, and "
+            f"{package!r} is not a Python identifier; choose another --out-dir"
+        )
     wasm_file = f"{package}_bg.wasm"
     generated = generate(data, name, wasm_file)
     out.mkdir(parents=True, exist_ok=True)
-    files = {
+    files: dict[str, str | bytes] = {
         "__init__.py": generated.glue,
         "__init__.pyi": generated.stubs,
         "py.typed": "",

@@ -12,8 +12,13 @@ from wasmbindgen import BindgenError, build
 
 
 def run(code: str, cwd) -> str:
-    result = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=cwd,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -21,16 +26,34 @@ def run(code: str, cwd) -> str:
 def test_cli_build_and_import(wasm_path, tmp_path):
     out = tmp_path / "mycrate"
     result = subprocess.run(
-        [sys.executable, "-m", "wasmbindgen", "build", str(wasm_path("exports")), "--out-dir",
-         str(out)], capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "wasmbindgen",
+            "build",
+            str(wasm_path("exports")),
+            "--out-dir",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == [
-        "__init__.py", "__init__.pyi", "mycrate_bg.wasm", "py.typed"]
-    printed = run("""
+        "__init__.py",
+        "__init__.pyi",
+        "mycrate_bg.wasm",
+        "py.typed",
+    ]
+    printed = run(
+        """
         import mycrate
         p = mycrate.Point(3, 4)
         print(mycrate.add(1, 2), p.norm(), mycrate.Color.Blue.name, mycrate.start_count())
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert printed.split() == ["3", "5.0", "Blue", "1"]
     # unchanged output is not rewritten
     assert build(wasm_path("exports"), out) == []
@@ -39,22 +62,26 @@ def test_cli_build_and_import(wasm_path, tmp_path):
 def test_mypy_checks_callers_against_stubs(wasm_path, tmp_path):
     build(wasm_path("exports"), tmp_path / "typed")
     good = tmp_path / "good.py"
-    good.write_text(textwrap.dedent("""
+    good.write_text(
+        textwrap.dedent("""
         import typed
         p: typed.Point = typed.Point(1.0, 2.0)
         n: float = p.norm()
         s: str = typed.echo_str("x")
         c: typed.Color = typed.next_color(typed.Color.Red)
         b: bytes = typed.echo_bytes(b"a")
-    """))
+    """)
+    )
     bad = tmp_path / "bad.py"
     bad.write_text("import typed\ntyped.add('x', 1)\nv: str = typed.add(1, 2)\n")
     mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
-    ok = subprocess.run([*mypy, str(good)], cwd=tmp_path, capture_output=True, text=True,
-                        check=False)
+    ok = subprocess.run(
+        [*mypy, str(good)], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
     assert ok.returncode == 0, ok.stdout
-    failed = subprocess.run([*mypy, str(bad)], cwd=tmp_path, capture_output=True, text=True,
-                            check=False)
+    failed = subprocess.run(
+        [*mypy, str(bad)], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
     assert failed.returncode == 1
     assert 'Argument 1 to "add" has incompatible type "str"' in failed.stdout
     assert "Incompatible types in assignment" in failed.stdout
@@ -63,9 +90,20 @@ def test_mypy_checks_callers_against_stubs(wasm_path, tmp_path):
 def test_cli_reports_errors_cleanly(tmp_path):
     bad = tmp_path / "bad.wasm"
     bad.write_bytes(b"nope")
-    result = subprocess.run([sys.executable, "-m", "wasmbindgen", "build", str(bad),
-                             "--out-dir", str(tmp_path / "out")], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wasmbindgen",
+            "build",
+            str(bad),
+            "--out-dir",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stderr.startswith("wasmbindgen: error:") and "bad.wasm" in result.stderr
     assert "Traceback" not in result.stderr

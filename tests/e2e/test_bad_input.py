@@ -11,7 +11,8 @@ from wasmbindgen.schema import SECTION_NAME
 from wasmbindgen.wasm import read_module
 
 PLAIN = wasmtime.wat2wasm(
-    '(module (memory (export "memory") 1) (func (export "f") (result i32) i32.const 1))')
+    '(module (memory (export "memory") 1) (func (export "f") (result i32) i32.const 1))'
+)
 
 
 def test_garbage_and_missing_file(tmp_path):
@@ -55,7 +56,7 @@ def test_missing_describe_export(wasm_path):
     name = b"__wbindgen_describe_add"
     # rename the describe export in place (same length) so it no longer matches
     pos = data.index(name, next(s.payload_start for s in module.sections if s.id == 7))
-    data[pos:pos + len(name)] = b"__wbindgen_xxxxxxxx_add"
+    data[pos : pos + len(name)] = b"__wbindgen_xxxxxxxx_add"
     with pytest.raises(BindgenError, match="describe function __wbindgen_describe_add is missing"):
         wasmbindgen.load(bytes(data))
 
@@ -63,11 +64,14 @@ def test_missing_describe_export(wasm_path):
 def test_corrupt_section_bytes(wasm_path):
     data = bytearray(wasm_path("basics").read_bytes())
     module = read_module(bytes(data), "b")
-    start = next(s for s in module.sections
-                 if s.id == 0 and bytes(data[s.payload_start + 1:s.payload_start + 24]) ==
-                 SECTION_NAME.encode())
+    start = next(
+        s
+        for s in module.sections
+        if s.id == 0
+        and bytes(data[s.payload_start + 1 : s.payload_start + 24]) == SECTION_NAME.encode()
+    )
     body = start.payload_start + 1 + len(SECTION_NAME)
-    header_len = int.from_bytes(data[body:body + 4], "little")
+    header_len = int.from_bytes(data[body : body + 4], "little")
     program = body + 4 + header_len + 4
     data[program] = 0x7F  # an absurd export count
     with pytest.raises(BindgenError, match="wasm-bindgen data"):

@@ -10,8 +10,16 @@ import pytest
 import wasmbindgen
 from wasmbindgen import BigInt, JsException, RustPanic, null
 
-INT_TYPES = {"i8": "b", "u8": "B", "i16": "h", "u16": "H", "i32": "i", "u32": "I", "i64": "q",
-             "u64": "Q"}
+INT_TYPES = {
+    "i8": "b",
+    "u8": "B",
+    "i16": "h",
+    "u16": "H",
+    "i32": "i",
+    "u32": "I",
+    "i64": "q",
+    "u64": "Q",
+}
 ALL_TYPES = {**INT_TYPES, "f32": "f", "f64": "d"}
 
 
@@ -114,10 +122,12 @@ def test_results(exports):
     assert exports.maybe_string(True) == "fine" and exports.maybe_unit(True) is None
     assert exports.maybe_opt_f64(True, 2.5) == 2.5 and exports.maybe_opt_f64(True, None) is None
     assert exports.maybe_point(True).y == 2.0
-    for call, expected in [(lambda: exports.maybe_string(False), 42),
-                           (lambda: exports.maybe_unit(False), "unit failed"),
-                           (lambda: exports.maybe_opt_f64(False, 1.0), null),
-                           (lambda: exports.maybe_point(False), "no point")]:
+    for call, expected in [
+        (lambda: exports.maybe_string(False), 42),
+        (lambda: exports.maybe_unit(False), "unit failed"),
+        (lambda: exports.maybe_opt_f64(False, 1.0), null),
+        (lambda: exports.maybe_point(False), "no point"),
+    ]:
         with pytest.raises(JsException) as info:
             call()
         assert info.value.value == expected
@@ -221,3 +231,12 @@ def test_panic_poisons_instance_but_not_fresh_loads(wasm_path, exports):
         exports.add(1, 2)
     fresh = wasmbindgen.load(wasm_path("exports"))
     assert fresh.add(1, 2) == 3
+
+
+def test_failed_argument_conversion_releases_borrows(exports):
+    counter = exports.Counter("x")
+    counter.free()
+    for _ in range(40):  # more than the 31 borrow slots, were any leaked
+        with pytest.raises(ValueError, match="freed"):
+            counter.call_with(object())
+    assert exports.is_same(1, 1)

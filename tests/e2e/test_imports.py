@@ -68,22 +68,32 @@ def imports(wasm_path, seen):
             view[i] = i * 3
 
     scope = {
-        "host_add": lambda a, b: a + b, "host_upper": str.upper,
+        "host_add": lambda a, b: a + b,
+        "host_upper": str.upper,
         "host_maybe": lambda s: None if s is None else s * 2,
         "host_opt_f64": lambda x: None if x is None else x / 2,
         "host_opt_u8": lambda x: None if x is None else x + 1,
-        "host_bytes": lambda b: bytes(b)[::-1], "host_fill": fill,
-        "host_value": lambda: {"a": 1}, "host_u64": lambda x: x, "host_i64": lambda x: x,
-        "host_bool": lambda x: not x, "host_char": lambda c: c.upper(),
-        "host_f32": lambda x: x * 2, "host_owned_string": len,
-        "host_values": lambda v: [*v, None], "hostRenamed": lambda: 99,
-        "host_may_fail": failing, "host_may_fail_string": throwing,
+        "host_bytes": lambda b: bytes(b)[::-1],
+        "host_fill": fill,
+        "host_value": lambda: {"a": 1},
+        "host_u64": lambda x: x,
+        "host_i64": lambda x: x,
+        "host_bool": lambda x: not x,
+        "host_char": lambda c: c.upper(),
+        "host_f32": lambda x: x * 2,
+        "host_owned_string": len,
+        "host_values": lambda v: [*v, None],
+        "hostRenamed": lambda: 99,
+        "host_may_fail": failing,
+        "host_may_fail_string": throwing,
         "host_sum": lambda first, *rest: first + sum(rest),
         "outer": {"inner": types.SimpleNamespace(nested=lambda: 11)},
-        "Widget": Widget, "MAGIC": [1, 2],
+        "Widget": Widget,
+        "MAGIC": [1, 2],
     }
-    return wasmbindgen.load(wasm_path("imports"), globals=scope,
-                            modules={"helpers": {"helper_double": lambda x: 2 * x}})
+    return wasmbindgen.load(
+        wasm_path("imports"), globals=scope, modules={"helpers": {"helper_double": lambda x: 2 * x}}
+    )
 
 
 def test_console_log_prints_by_default(wasm_path, capsys):

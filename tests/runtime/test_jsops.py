@@ -10,9 +10,20 @@ from wasmbindgen.runtime import jsops
 
 @pytest.mark.parametrize(
     ("value", "kind"),
-    [(None, "undefined"), (null, "object"), (True, "boolean"), (1, "number"), (1.5, "number"),
-     (2**60, "bigint"), (BigInt(1), "bigint"), ("s", "string"), (Symbol(), "symbol"),
-     (len, "function"), ({}, "object"), ([], "object")],
+    [
+        (None, "undefined"),
+        (null, "object"),
+        (True, "boolean"),
+        (1, "number"),
+        (1.5, "number"),
+        (2**60, "bigint"),
+        (BigInt(1), "bigint"),
+        ("s", "string"),
+        (Symbol(), "symbol"),
+        (len, "function"),
+        ({}, "object"),
+        ([], "object"),
+    ],
 )
 def test_typeof(value, kind):
     assert jsops.typeof(value) == kind
@@ -30,9 +41,19 @@ def test_truthy(value):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(1.0, "1"), (0.1, "0.1"), (1e21, "1e+21"), (1e-7, "1e-7"), (0.000001, "0.000001"),
-     (123456789.125, "123456789.125"), (-2.5, "-2.5"), (math.inf, "Infinity"), (math.nan, "NaN"),
-     (1.5e300, "1.5e+300"), (100.0, "100")],
+    [
+        (1.0, "1"),
+        (0.1, "0.1"),
+        (1e21, "1e+21"),
+        (1e-7, "1e-7"),
+        (0.000001, "0.000001"),
+        (123456789.125, "123456789.125"),
+        (-2.5, "-2.5"),
+        (math.inf, "Infinity"),
+        (math.nan, "NaN"),
+        (1.5e300, "1.5e+300"),
+        (100.0, "100"),
+    ],
 )
 def test_number_to_string(value, text):
     assert jsops.number_to_string(value) == text

@@ -19,8 +19,13 @@ def chunk(header: bytes, program: bytes) -> bytes:
     return struct.pack("<I", len(header)) + header + struct.pack("<I", len(program)) + program
 
 
-HELLO = bytes.fromhex("01000000000005") + b"hello" + bytes.fromhex("010001010000") + bytes(6) + (
-    b"\x17" + b"sample-0123456789abcdef" + b"\x00")
+HELLO = (
+    bytes.fromhex("01000000000005")
+    + b"hello"
+    + bytes.fromhex("010001010000")
+    + bytes(6)
+    + (b"\x17" + b"sample-0123456789abcdef" + b"\x00")
+)
 
 
 def test_decodes_worked_example():
@@ -42,7 +47,10 @@ def test_decodes_real_sections(wasm_path):
     assert structs["Token"].fields[0].readonly
     enums = {e.name: e for p in programs for e in p.enums}
     assert [(v.name, v.value) for v in enums["Color"].variants] == [
-        ("Red", 1), ("Green", 2), ("Blue", 5)]
+        ("Red", 1),
+        ("Green", 2),
+        ("Blue", 5),
+    ]
 
 
 def test_schema_version_mismatch_names_both_versions_and_fix():
@@ -65,7 +73,7 @@ def test_schema_version_mismatch_names_both_versions_and_fix():
     ],
 )
 def test_corrupt_sections_raise_bindgen_error(payload):
-    with pytest.raises(BindgenError, match="c.wasm"):
+    with pytest.raises(BindgenError, match=r"c\.wasm"):
         decode_section([payload], "c.wasm")
 
 

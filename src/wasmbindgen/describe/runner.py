@@ -38,7 +38,7 @@ def run_describes(module: wasmtime.Module, source: str) -> dict[str, Descriptor]
     for export in module.exports:
         if not export.name.startswith(DESCRIBE_PREFIX):
             continue
-        item = export.name[len(DESCRIBE_PREFIX):]
+        item = export.name[len(DESCRIBE_PREFIX) :]
         words.clear()
         try:
             instance.call_raw(export.name, "<", "<")

@@ -7,16 +7,22 @@ module does have must be bound to something.
 
 from __future__ import annotations
 
+import itertools
+
 from ..describe import Descriptor
 from ..errors import BindgenError
 from ..schema import (
     Export,
-    ImportFunction as SchemaImportFunction,
     ImportModule,
-    ImportStatic as SchemaImportStatic,
     ImportType,
     OperationKind,
     Program,
+)
+from ..schema import (
+    ImportFunction as SchemaImportFunction,
+)
+from ..schema import (
+    ImportStatic as SchemaImportStatic,
 )
 from ..wasm.reader import KIND_FUNC, WasmModule
 from . import abi
@@ -34,7 +40,6 @@ from .types import (
     InlineSnippet,
     InstanceOf,
     Interface,
-    Param,
     Receiver,
     Signature,
 )
@@ -66,19 +71,21 @@ def enum_hole(values: list[int]) -> int:
     """The value meaning None for Option<Enum>: the first gap after a used value, else max+1
     (the rule of wasm-bindgen-macro-support 0.2.83)."""
     ordered = sorted(values)
-    gaps = (a + 1 for a, b in zip(ordered, ordered[1:]) if a + 1 != b)
+    gaps = (a + 1 for a, b in itertools.pairwise(ordered) if a + 1 != b)
     return next(gaps, ordered[-1] + 1)
 
 
 class _Builder:
-    def __init__(self, wasm: WasmModule, descriptors: dict[str, Descriptor],
-                 import_arity: dict[str, int]) -> None:
+    def __init__(
+        self, wasm: WasmModule, descriptors: dict[str, Descriptor], import_arity: dict[str, int]
+    ) -> None:
         self.wasm = wasm
         self.source = wasm.source
         self.descriptors = descriptors
         self.exports = {e.name for e in wasm.exports if e.kind == KIND_FUNC}
         self.placeholder_imports = {
-            imp.name for imp in wasm.imports
+            imp.name
+            for imp in wasm.imports
             if imp.module == PLACEHOLDER_MODULE and imp.kind == KIND_FUNC
         }
         self.import_arity = import_arity
@@ -111,8 +118,9 @@ class _Builder:
 
     def add_export(self, export: Export) -> None:
         fn = export.function
-        wasm_name = fn.name if export.class_name is None else (
-            f"{lower_name(export.class_name)}_{fn.name}")
+        wasm_name = (
+            fn.name if export.class_name is None else (f"{lower_name(export.class_name)}_{fn.name}")
+        )
         if wasm_name not in self.descriptors:
             if wasm_name in self.exports:
                 raise self.fail(
@@ -139,8 +147,9 @@ class _Builder:
                 kind = ExportKind.STATIC_METHOD if mk.is_static else ExportKind.METHOD
             if not mk.constructor and not mk.is_static:
                 receiver = Receiver.CONSUMED if export.consumed else Receiver.BORROWED
-        function = ExportFunction(fn.name, wasm_name, kind, sig, receiver, prop,
-                                  export.comments, export.start)
+        function = ExportFunction(
+            fn.name, wasm_name, kind, sig, receiver, prop, export.comments, export.start
+        )
         if export.start:
             if self.interface.start is not None:
                 raise self.fail(item, "more than one #[wasm_bindgen(start)] function")
@@ -152,8 +161,14 @@ class _Builder:
 
     # -- imports ------------------------------------------------------------------------------
 
-    def root(self, module: ImportModule | None, namespace: tuple[str, ...] | None,
-             crate: str, inline_js: tuple[str, ...], inline_base: int) -> ImportRoot:
+    def root(
+        self,
+        module: ImportModule | None,
+        namespace: tuple[str, ...] | None,
+        crate: str,
+        inline_js: tuple[str, ...],
+        inline_base: int,
+    ) -> ImportRoot:
         ns = namespace or ()
         if module is None:
             return ImportRoot(namespace=ns)
@@ -180,8 +195,13 @@ class _Builder:
                 "with Debian's rustc 1.63 (RUSTC=/usr/bin/rustc), not a 2025 or later rustc",
             )
 
-    def add_import_function(self, imp: SchemaImportFunction, root: ImportRoot,
-                            prefixes: dict[str, tuple[str, ...]]) -> None:
+    def unbound_import(self, shim: str) -> bool:
+        """The module imports ``shim`` and nothing has been bound to it yet."""
+        return shim in self.placeholder_imports and shim not in self.bound
+
+    def add_import_function(
+        self, imp: SchemaImportFunction, root: ImportRoot, prefixes: dict[str, tuple[str, ...]]
+    ) -> None:
         shim = imp.shim
         if shim not in self.placeholder_imports or shim in self.bound:
             return
@@ -202,24 +222,38 @@ class _Builder:
         retptr = abi.needs_retptr(sig.ret)
         self.check_arity(item, shim, sig, retptr)
         self.bound.add(shim)
-        self.interface.imports.append(ImportFunction(
-            shim, root, name, call, sig, class_name, prefixes.get(class_name, ()),
-            imp.catch, imp.variadic, imp.structural, retptr,
-        ))
+        self.interface.imports.append(
+            ImportFunction(
+                shim,
+                root,
+                name,
+                call,
+                sig,
+                class_name,
+                prefixes.get(class_name, ()),
+                imp.catch,
+                imp.variadic,
+                imp.structural,
+                retptr,
+            )
+        )
 
     def add_import_static(self, imp: SchemaImportStatic, root: ImportRoot) -> None:
         if imp.shim not in self.placeholder_imports or imp.shim in self.bound:
             return
         item = f"imported static {imp.name!r} (shim {imp.shim})"
         if imp.shim not in self.descriptors:
-            raise self.fail(item, f"the describe function __wbindgen_describe_{imp.shim} is missing")
+            raise self.fail(
+                item, f"the describe function __wbindgen_describe_{imp.shim} is missing"
+            )
         try:
             vt = value_type(self.descriptors[imp.shim])
         except UnsupportedType as exc:
             raise self.fail(item, str(exc)) from None
         self.bound.add(imp.shim)
-        self.interface.statics.append(ImportStatic(imp.shim, root, imp.name, vt,
-                                                   abi.needs_retptr(vt)))
+        self.interface.statics.append(
+            ImportStatic(imp.shim, root, imp.name, vt, abi.needs_retptr(vt))
+        )
 
     def add_program(self, program: Program) -> None:
         crate = program.unique_crate_identifier
@@ -231,7 +265,8 @@ class _Builder:
             self.add_export(export)
         prefixes = {
             imp.kind.name: imp.kind.vendor_prefixes
-            for imp in program.imports if isinstance(imp.kind, ImportType)
+            for imp in program.imports
+            if isinstance(imp.kind, ImportType)
         }
         inline_base = self.inline_counts.get(crate, 0)
         for imp in program.imports:
@@ -241,17 +276,21 @@ class _Builder:
                 self.add_import_function(kind, root, prefixes)
             elif isinstance(kind, SchemaImportStatic):
                 self.add_import_static(kind, root)
-            elif isinstance(kind, ImportType):
-                if kind.instanceof_shim in self.placeholder_imports and (
-                        kind.instanceof_shim not in self.bound):
-                    self.bound.add(kind.instanceof_shim)
-                    self.interface.instanceofs.append(
-                        InstanceOf(kind.instanceof_shim, root, kind.name, kind.vendor_prefixes))
+            elif isinstance(kind, ImportType) and self.unbound_import(kind.instanceof_shim):
+                self.bound.add(kind.instanceof_shim)
+                self.interface.instanceofs.append(
+                    InstanceOf(kind.instanceof_shim, root, kind.name, kind.vendor_prefixes)
+                )
         self.inline_counts[crate] = inline_base + len(program.inline_js)
         for enum in program.enums:
-            self.interface.enums.append(EnumType(
-                enum.name, tuple((v.name, v.value) for v in enum.variants),
-                enum_hole([v.value for v in enum.variants]), enum.comments))
+            self.interface.enums.append(
+                EnumType(
+                    enum.name,
+                    tuple((v.name, v.value) for v in enum.variants),
+                    enum_hole([v.value for v in enum.variants]),
+                    enum.comments,
+                )
+            )
         for struct in program.structs:
             cls = self.class_for(struct.name)
             cls.comments = struct.comments
@@ -266,8 +305,10 @@ class _Builder:
         getter = f"__wbg_get_{lower_name(cls.js_name)}_{name}"
         setter = None if readonly else f"__wbg_set_{lower_name(cls.js_name)}_{name}"
         if getter not in self.descriptors:
-            raise self.fail(f"field {cls.js_name}.{name}",
-                            f"the describe function __wbindgen_describe_{getter} is missing")
+            raise self.fail(
+                f"field {cls.js_name}.{name}",
+                f"the describe function __wbindgen_describe_{getter} is missing",
+            )
         try:
             vt = value_type(self.descriptors[getter])
         except UnsupportedType as exc:

@@ -13,12 +13,22 @@ class UnsupportedType(ValueError):
 
 
 _SCALARS = {
-    Tag.I8: Scalar.I8, Tag.U8: Scalar.U8, Tag.I16: Scalar.I16, Tag.U16: Scalar.U16,
-    Tag.I32: Scalar.I32, Tag.U32: Scalar.U32, Tag.I64: Scalar.I64, Tag.U64: Scalar.U64,
-    Tag.F32: Scalar.F32, Tag.F64: Scalar.F64,
+    Tag.I8: Scalar.I8,
+    Tag.U8: Scalar.U8,
+    Tag.I16: Scalar.I16,
+    Tag.U16: Scalar.U16,
+    Tag.I32: Scalar.I32,
+    Tag.U32: Scalar.U32,
+    Tag.I64: Scalar.I64,
+    Tag.U64: Scalar.U64,
+    Tag.F32: Scalar.F32,
+    Tag.F64: Scalar.F64,
 }
 _SIMPLE = {
-    Tag.BOOLEAN: Kind.BOOL, Tag.CHAR: Kind.CHAR, Tag.UNIT: Kind.UNIT, Tag.STRING: Kind.STRING,
+    Tag.BOOLEAN: Kind.BOOL,
+    Tag.CHAR: Kind.CHAR,
+    Tag.UNIT: Kind.UNIT,
+    Tag.STRING: Kind.STRING,
     Tag.EXTERNREF: Kind.JSVALUE,
 }
 
@@ -44,8 +54,9 @@ def value_type(desc: Descriptor) -> ValueType:
         if desc.inner.tag == Tag.FUNCTION:
             assert desc.inner.function is not None
             sig = signature(desc.inner.function, ())
-            return ValueType(Kind.STACK_CLOSURE, ref=ref,
-                             closure=replace(sig, mutable=ref is Ref.MUT))
+            return ValueType(
+                Kind.STACK_CLOSURE, ref=ref, closure=replace(sig, mutable=ref is Ref.MUT)
+            )
         return replace(value_type(desc.inner), ref=ref)
     if tag in (Tag.SLICE, Tag.VECTOR):
         assert desc.inner is not None
@@ -76,5 +87,6 @@ def signature(function: FunctionDescriptor, names: tuple[str, ...]) -> Signature
     inner = function.inner_ret
     if inner.tag == Tag.RESULT and inner.inner is not None:
         inner = inner.inner
-    return Signature(params, value_type(ret), fallible, inner_ret=value_type(inner),
-                     shim_idx=function.shim_idx)
+    return Signature(
+        params, value_type(ret), fallible, inner_ret=value_type(inner), shim_idx=function.shim_idx
+    )

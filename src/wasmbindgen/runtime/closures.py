@@ -23,7 +23,9 @@ class ClosureFactory:
         self.words.append(word)
 
     def make(self, a: int, b: int, desc_idx: int) -> int:
-        raise BindgenError(f"{self.runtime.source}: heap closures (Closure<…>) are not supported yet")
+        raise BindgenError(
+            f"{self.runtime.source}: heap closures (Closure<…>) are not supported yet"
+        )
 
     def drop(self, slot: int) -> int:
         self.runtime.heap.drop(slot)

@@ -30,21 +30,38 @@ HOST_CALLBACK = ctypes.CFUNCTYPE(_c_size_t, _vp, _vp, _vp, _c_size_t)
 def _private(name: str, restype: Any, *argtypes: Any) -> Any:
     """Our own prototype of C function ``name``, made from its address: wasmtime-py's
     prototypes are shared objects and must not be changed."""
-    address = ctypes.cast(getattr(capi.dll, name), _vp).value
+    address = ctypes.cast(getattr(capi.dll, name), _vp).value  # type: ignore[attr-defined]
+    assert address, name
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
 _call_unchecked = _private("wasmtime_func_call_unchecked", _vp, _vp, _vp, _vp, _c_size_t, _vp)
 _define_unchecked = _private(
-    "wasmtime_linker_define_func_unchecked", _vp,
-    _vp, ctypes.c_char_p, _c_size_t, ctypes.c_char_p, _c_size_t, _vp, HOST_CALLBACK, _vp, _vp)
+    "wasmtime_linker_define_func_unchecked",
+    _vp,
+    _vp,
+    ctypes.c_char_p,
+    _c_size_t,
+    ctypes.c_char_p,
+    _c_size_t,
+    _vp,
+    HOST_CALLBACK,
+    _vp,
+    _vp,
+)
 _trap_new = _private("wasmtime_trap_new", _vp, ctypes.c_char_p, _c_size_t)
 _memory_data = _private("wasmtime_memory_data", _vp, _vp, _vp)
 _memory_data_size = _private("wasmtime_memory_data_size", _c_size_t, _vp, _vp)
 
 # One format letter per wasm value type, padded to a whole slot.
-WASM_FORMATS = {"i32": "i12x", "u32": "I12x", "i64": "q8x", "u64": "Q8x", "f32": "f12x",
-                "f64": "d8x"}
+WASM_FORMATS = {
+    "i32": "i12x",
+    "u32": "I12x",
+    "i64": "q8x",
+    "u64": "Q8x",
+    "f32": "f12x",
+    "f64": "d8x",
+}
 
 
 def shared_engine() -> wasmtime.Engine:
@@ -110,11 +127,13 @@ class WasmInstance:
             self._callbacks.append((callback, imp.type))
             mod_b, name_b = imp.module.encode(), (imp.name or "").encode()
             type_ptr = ctypes.cast(imp.type.ptr(), _vp).value
-            err = _define_unchecked(linker_ptr, mod_b, len(mod_b), name_b, len(name_b), type_ptr,
-                                    callback, None, None)
+            err = _define_unchecked(
+                linker_ptr, mod_b, len(mod_b), name_b, len(name_b), type_ptr, callback, None, None
+            )
             if err:
                 raise wasmtime.WasmtimeError._from_ptr(
-                    ctypes.cast(err, ctypes.POINTER(capi.wasmtime_error_t)))
+                    ctypes.cast(err, ctypes.POINTER(capi.wasmtime_error_t))
+                )
         try:
             self.instance = linker.instantiate(self.store, module)
         except (wasmtime.WasmtimeError, wasmtime.Trap) as exc:
@@ -126,8 +145,10 @@ class WasmInstance:
         self.memory = memory
         self._mem_ref = ctypes.addressof(memory._memory)
         self._view = memoryview(b"")
-        max_args = max((len(e.type.params) for e in module.exports
-                        if isinstance(e.type, wasmtime.FuncType)), default=2)
+        max_args = max(
+            (len(e.type.params) for e in module.exports if isinstance(e.type, wasmtime.FuncType)),
+            default=2,
+        )
         self.buffer = ctypes.create_string_buffer(SLOT * max(max_args, 2))
         self._trap = ctypes.c_void_p(0)
         self._trap_ref = ctypes.addressof(self._trap)
@@ -149,7 +170,12 @@ class WasmInstance:
         The C API wants the buffer's whole capacity (it must hold the results too), so
         ``nargs`` only documents the call site."""
         call, ctx, buf, trap_ref, trap = (
-            _call_unchecked, self._ctx, self._buf_addr, self._trap_ref, self._trap)
+            _call_unchecked,
+            self._ctx,
+            self._buf_addr,
+            self._trap_ref,
+            self._trap,
+        )
         capacity = len(self.buffer) // SLOT
         failed, wasm = self._failed, self
 
@@ -176,7 +202,8 @@ class WasmInstance:
         message = "wasm call failed"
         if self._trap.value:
             trap = wasmtime.Trap._from_ptr(
-                ctypes.cast(self._trap.value, ctypes.POINTER(capi.wasm_trap_t)))
+                ctypes.cast(self._trap.value, ctypes.POINTER(capi.wasm_trap_t))
+            )
             self._trap.value = 0
             message = trap.message
         pending, self.pending = self.pending, None
@@ -209,7 +236,7 @@ class WasmInstance:
                 if result:
                     pack(result, view, 0, value)
                 return 0
-            except BaseException as exc:  # noqa: BLE001 - re-raised by invoke in the caller
+            except BaseException as exc:
                 self.pending = exc
                 return _trap_new(trap_text, len(trap_text)) or 0
 

@@ -6,6 +6,7 @@ call site reaches it with one global lookup.
 
 from __future__ import annotations
 
+import contextlib
 import struct
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,8 +37,10 @@ def runtime_for(namespace: dict[str, Any], wasm_file: str) -> Runtime:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BindgenError(f"{path}: cannot read the package's module ({exc.strerror}); "
-                           "rebuild the package with `python -m wasmbindgen build`") from None
+        raise BindgenError(
+            f"{path}: cannot read the package's module ({exc.strerror}); "
+            "rebuild the package with `python -m wasmbindgen build`"
+        ) from None
     _, compiled = prepare_module(data, str(path))
     return Runtime(compiled, str(path), LoadOptions())
 
@@ -51,9 +54,16 @@ def small_int(value: Any, typecode: str, what: str) -> int:
     return int(value)
 
 
-_RANGES = {"b": (-(2**7), 2**7 - 1), "B": (0, 2**8 - 1), "h": (-(2**15), 2**15 - 1),
-           "H": (0, 2**16 - 1), "i": (-(2**31), 2**31 - 1), "I": (0, 2**32 - 1),
-           "q": (-(2**63), 2**63 - 1), "Q": (0, 2**64 - 1)}
+_RANGES = {
+    "b": (-(2**7), 2**7 - 1),
+    "B": (0, 2**8 - 1),
+    "h": (-(2**15), 2**15 - 1),
+    "H": (0, 2**16 - 1),
+    "i": (-(2**31), 2**31 - 1),
+    "I": (0, 2**32 - 1),
+    "q": (-(2**63), 2**63 - 1),
+    "Q": (0, 2**64 - 1),
+}
 
 
 def _number_error(what: str, code: str, value: Any) -> Exception:
@@ -113,10 +123,8 @@ def index_set(obj: Any, key: Any, value: Any) -> None:
 
 
 def index_delete(obj: Any, key: Any) -> None:
-    try:
+    with contextlib.suppress(KeyError, IndexError):
         del obj[key]
-    except (KeyError, IndexError):
-        pass
 
 
 def instanceof(value: Any, cls: Any) -> bool:
@@ -127,48 +135,50 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
     from .stack_closures import stack_closure_class
 
     mem, heap = rt.memory, rt.heap
-    namespace.update({
-        "_wb_buf": rt.buffer,
-        "_wb_invoke": rt.invoke,
-        "_wb_pack": struct.pack_into,
-        "_wb_unpack": struct.unpack_from,
-        "_wb_StructError": struct.error,
-        "_wb_view": rt.wasm.view,
-        "_wb_retptr": mem.retptr,
-        "_wb_release_retptr": mem.release_retptr,
-        "_wb_pass_str": mem.pass_str,
-        "_wb_pass_opt_str": mem.pass_opt_str,
-        "_wb_read_str": mem.read_str,
-        "_wb_take_str": mem.take_str,
-        "_wb_pass_array": mem.pass_array,
-        "_wb_pass_opt_array": mem.pass_opt_array,
-        "_wb_take_array": mem.take_array,
-        "_wb_array_view": mem.array_view,
-        "_wb_check_writable": mem.check_writable,
-        "_wb_copy_back": mem.copy_back,
-        "_wb_pass_values": rt.pass_values,
-        "_wb_take_values": rt.take_values,
-        "_wb_add": heap.add,
-        "_wb_get": heap.get,
-        "_wb_take": heap.take,
-        "_wb_borrow": heap.borrow,
-        "_wb_borrow_mark": heap.mark,
-        "_wb_unwind": heap.unwind,
-        "_wb_take_error": rt.take_error,
-        "_wb_deferred": rt.deferred_frees,
-        "_wb_flush": rt.flush,
-        "_wb_small_int": small_int,
-        "_wb_arg_error": arg_error,
-        "_wb_char": char_value,
-        "_wb_enum_value": enum_value,
-        "_wb_enum_member": enum_member,
-        "_wb_nullish": is_nullish,
-        "_wb_method": method,
-        "_wb_get_property": get_property,
-        "_wb_set_property": set_property,
-        "_wb_index_get": index_get,
-        "_wb_index_set": index_set,
-        "_wb_index_delete": index_delete,
-        "_wb_instanceof": instanceof,
-        "_wb_StackClosure": stack_closure_class(rt),
-    })
+    namespace.update(
+        {
+            "_wb_buf": rt.buffer,
+            "_wb_invoke": rt.invoke,
+            "_wb_pack": struct.pack_into,
+            "_wb_unpack": struct.unpack_from,
+            "_wb_StructError": struct.error,
+            "_wb_view": rt.wasm.view,
+            "_wb_retptr": mem.retptr,
+            "_wb_release_retptr": mem.release_retptr,
+            "_wb_pass_str": mem.pass_str,
+            "_wb_pass_opt_str": mem.pass_opt_str,
+            "_wb_read_str": mem.read_str,
+            "_wb_take_str": mem.take_str,
+            "_wb_pass_array": mem.pass_array,
+            "_wb_pass_opt_array": mem.pass_opt_array,
+            "_wb_take_array": mem.take_array,
+            "_wb_array_view": mem.array_view,
+            "_wb_check_writable": mem.check_writable,
+            "_wb_copy_back": mem.copy_back,
+            "_wb_pass_values": rt.pass_values,
+            "_wb_take_values": rt.take_values,
+            "_wb_add": heap.add,
+            "_wb_get": heap.get,
+            "_wb_take": heap.take,
+            "_wb_borrow": heap.borrow,
+            "_wb_borrow_mark": heap.mark,
+            "_wb_unwind": heap.unwind,
+            "_wb_take_error": rt.take_error,
+            "_wb_deferred": rt.deferred_frees,
+            "_wb_flush": rt.flush,
+            "_wb_small_int": small_int,
+            "_wb_arg_error": arg_error,
+            "_wb_char": char_value,
+            "_wb_enum_value": enum_value,
+            "_wb_enum_member": enum_member,
+            "_wb_nullish": is_nullish,
+            "_wb_method": method,
+            "_wb_get_property": get_property,
+            "_wb_set_property": set_property,
+            "_wb_index_get": index_get,
+            "_wb_index_set": index_set,
+            "_wb_index_delete": index_delete,
+            "_wb_instanceof": instanceof,
+            "_wb_StackClosure": stack_closure_class(rt),
+        }
+    )

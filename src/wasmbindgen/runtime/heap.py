@@ -20,7 +20,7 @@ class BorrowStackExhausted(RecursionError):
 
 
 class Heap:
-    __slots__ = ("values", "links", "next_free", "free_count", "borrow_top")
+    __slots__ = ("borrow_top", "free_count", "links", "next_free", "values")
 
     def __init__(self) -> None:
         self.values: list[Any] = [None] * 32 + [None, null, True, False]
@@ -67,7 +67,8 @@ class Heap:
         """A borrow-stack slot for a ``&JsValue`` argument; released by ``release``."""
         if self.borrow_top == 1:
             raise BorrowStackExhausted(
-                "too many borrowed JsValue arguments are live at once (the limit is 31)")
+                "too many borrowed JsValue arguments are live at once (the limit is 31)"
+            )
         self.borrow_top -= 1
         self.values[self.borrow_top] = value
         return self.borrow_top

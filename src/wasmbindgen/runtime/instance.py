@@ -63,9 +63,11 @@ class Runtime:
             if name in intrinsics:
                 return intrinsics[name]
             if module == XFORM_MODULE:  # externref-mode helpers: never used by a raw module
-                return HostFunction(lambda *_: -1 if name.endswith("grow") else None,
-                                    "<i12x" if name.endswith("grow") else "<i12xi12x",
-                                    "<i" if name.endswith("grow") else "")
+                return HostFunction(
+                    lambda *_: -1 if name.endswith("grow") else None,
+                    "<i12x" if name.endswith("grow") else "<i12xi12x",
+                    "<i" if name.endswith("grow") else "",
+                )
             raise BindgenError(f"{self.source}: nothing provides the import {module}.{name}")
 
         self.wasm = WasmInstance(self.module, host, self.source)
@@ -118,12 +120,20 @@ class Runtime:
 
     # -- imports --------------------------------------------------------------------------------
 
-    def lookup(self, module: str, kind: str, namespace: tuple[str, ...], name: str,
-               what: str) -> Any:
+    def lookup(
+        self, module: str, kind: str, namespace: tuple[str, ...], name: str, what: str
+    ) -> Any:
         return self.resolver.lookup(module, kind, namespace, name, what)
 
-    def lookup_class(self, module: str, kind: str, namespace: tuple[str, ...], name: str,
-                     prefixes: tuple[str, ...], what: str) -> Any:
+    def lookup_class(
+        self,
+        module: str,
+        kind: str,
+        namespace: tuple[str, ...],
+        name: str,
+        prefixes: tuple[str, ...],
+        what: str,
+    ) -> Any:
         return self.resolver.lookup_class(module, kind, namespace, name, prefixes, what)
 
     # -- lists of JsValues, function table -------------------------------------------------------
@@ -133,8 +143,7 @@ class Runtime:
         if optional and values is None:
             return 0, 0
         if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__iter__"):
-            raise TypeError(f"{what} must be a list or other sequence, not "
-                            f"{type(values).__name__}")
+            raise TypeError(f"{what} must be a list or other sequence, not {type(values).__name__}")
         slots = [self.heap.add(v) for v in values]
         ptr = self.memory.malloc(4 * len(slots))
         if slots:
@@ -153,8 +162,10 @@ class Runtime:
             table = self.wasm.table()
             func = None if table is None else table.get(self.wasm.store, index)
             if not isinstance(func, wasmtime.Func):
-                raise BindgenError(f"{self.source}: function table entry {index} is not a "
-                                   "function; is the module built for wasm-bindgen 0.2.83?")
+                raise BindgenError(
+                    f"{self.source}: function table entry {index} is not a "
+                    "function; is the module built for wasm-bindgen 0.2.83?"
+                )
             self._table_funcs.append(func)
             ref = self._table_refs[index] = ctypes.addressof(func._func)
         return ref

@@ -19,7 +19,8 @@ class Error(Exception):
         super().__init__(self.message, *args)
         self.stack = f"{self.name}: {self.message}\n" + "".join(
             "    at " + line.strip().replace("\n", " ") + "\n"
-            for line in traceback.format_stack(limit=8)[:-1])
+            for line in traceback.format_stack(limit=8)[:-1]
+        )
 
     def __str__(self) -> str:
         return self.message

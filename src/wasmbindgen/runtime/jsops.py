@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import math
+import operator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -38,7 +40,8 @@ class Symbol:
 
 def is_bigint(value: Any) -> bool:
     return isinstance(value, BigInt) or (
-        type(value) is int and not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER)
+        type(value) is int and not -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
+    )
 
 
 def is_number(value: Any) -> bool:
@@ -56,15 +59,18 @@ def typeof(value: Any) -> str:
         return "bigint" if is_bigint(value) else "number"
     if isinstance(value, Symbol):
         return "symbol"
-    if callable(value) and not isinstance(value, type) or isinstance(value, type):
+    if (callable(value) and not isinstance(value, type)) or isinstance(value, type):
         return "function"
     return "object"
 
 
 def number(value: float) -> int | float:
     """A JS number as Python: ``int`` when integral and safe, else ``float``."""
-    if value.is_integer() and abs(value) <= MAX_SAFE_INTEGER and not (
-            value == 0 and math.copysign(1.0, value) < 0):
+    if (
+        value.is_integer()
+        and abs(value) <= MAX_SAFE_INTEGER
+        and not (value == 0 and math.copysign(1.0, value) < 0)
+    ):
         return int(value)
     return value
 
@@ -237,13 +243,7 @@ def binary(op: str, a: Any, b: Any) -> Any:
             raise TypeError("BigInts have no unsigned right shift, use >> instead")
         if op == "**" and y < 0:
             raise RangeError("Exponent must be non-negative")
-        result = {
-            "+": lambda: x + y, "-": lambda: x - y, "*": lambda: x * y,
-            "/": lambda: int(x / y) if abs(x) < 2**53 and abs(y) < 2**53 else _bigdiv(x, y),
-            "%": lambda: x - y * _bigdiv(x, y), "**": lambda: x**y, "&": lambda: x & y,
-            "|": lambda: x | y, "^": lambda: x ^ y, "<<": lambda: x << y if y >= 0 else x >> -y,
-            ">>": lambda: x >> y if y >= 0 else x << -y,
-        }[op]()
+        result = _BIGINT_OPERATORS[op](int(x), int(y))
         return BigInt(result)
     if op in ("&", "|", "^", "<<", ">>", ">>>"):
         ia, ib = _int32(x), _int32(y)
@@ -261,9 +261,29 @@ def binary(op: str, a: Any, b: Any) -> Any:
     return number(_float_op(op, x, y))
 
 
+def _shift_left(x: int, y: int) -> int:
+    return x << y if y >= 0 else x >> -y
+
+
 def _bigdiv(x: int, y: int) -> int:
+    """BigInt division: truncates toward zero."""
     q = abs(x) // abs(y)
     return q if (x >= 0) == (y >= 0) else -q
+
+
+_BIGINT_OPERATORS: dict[str, Callable[[int, int], int]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": _bigdiv,
+    "%": lambda x, y: x - y * _bigdiv(x, y),
+    "**": operator.pow,
+    "&": operator.and_,
+    "|": operator.or_,
+    "^": operator.xor,
+    "<<": _shift_left,
+    ">>": lambda x, y: _shift_left(x, -y),
+}
 
 
 def _float_op(op: str, x: float, y: float) -> float:
@@ -314,8 +334,10 @@ def compare(op: str, a: Any, b: Any) -> bool:
     if isinstance(pa, str) and isinstance(pb, str):
         x: Any = pa.encode("utf-16-le")
         y: Any = pb.encode("utf-16-le")
-        x, y = [int.from_bytes(x[i:i + 2], "little") for i in range(0, len(x), 2)], [
-            int.from_bytes(y[i:i + 2], "little") for i in range(0, len(y), 2)]
+        x, y = (
+            [int.from_bytes(x[i : i + 2], "little") for i in range(0, len(x), 2)],
+            [int.from_bytes(y[i : i + 2], "little") for i in range(0, len(y), 2)],
+        )
     elif is_bigint(pa) or is_bigint(pb):
         x = int(pa) if is_bigint(pa) else to_number(pa)
         y = int(pb) if is_bigint(pb) else to_number(pb)
@@ -361,8 +383,11 @@ def json_stringify(value: Any) -> str:
             return obj.toJSON()
         if isinstance(obj, (set, frozenset)):
             return {}
-        return {k: v for k, v in vars(obj).items() if not k.startswith("_")} if hasattr(
-            obj, "__dict__") else {}
+        return (
+            {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+            if hasattr(obj, "__dict__")
+            else {}
+        )
 
     def clean(obj: Any) -> Any:
         if isinstance(obj, dict):

@@ -96,8 +96,9 @@ class LinearMemory:
     def to_array(self, value: Any, typecode: str, what: str, clamped: bool = False) -> bytes:
         """The little-endian bytes of ``value`` as elements of ``typecode``."""
         if isinstance(value, (str, dict)) or value is None:
-            raise TypeError(f"{what} must be a sequence or buffer of numbers, "
-                            f"not {type(value).__name__}")
+            raise TypeError(
+                f"{what} must be a sequence or buffer of numbers, not {type(value).__name__}"
+            )
         try:
             view = memoryview(value)
         except TypeError:
@@ -116,8 +117,9 @@ class LinearMemory:
         except (TypeError, OverflowError) as exc:
             raise type(exc)(f"{what}: {exc}") from None
 
-    def pass_array(self, value: Any, typecode: str, what: str = "argument",
-                   clamped: bool = False) -> tuple[int, int]:
+    def pass_array(
+        self, value: Any, typecode: str, what: str = "argument", clamped: bool = False
+    ) -> tuple[int, int]:
         """Copy a number sequence in; returns ``(ptr, element count)``."""
         data = self.to_array(value, typecode, what, clamped)
         size = len(data)
@@ -126,8 +128,9 @@ class LinearMemory:
             self.view(ptr + size)[ptr : ptr + size] = data
         return ptr, size // array.array(typecode).itemsize
 
-    def pass_opt_array(self, value: Any, typecode: str, what: str = "argument",
-                       clamped: bool = False) -> tuple[int, int]:
+    def pass_opt_array(
+        self, value: Any, typecode: str, what: str = "argument", clamped: bool = False
+    ) -> tuple[int, int]:
         return (0, 0) if value is None else self.pass_array(value, typecode, what, clamped)
 
     def read_array(self, ptr: int, count: int, typecode: str) -> bytes | array.array[Any]:
@@ -147,7 +150,8 @@ class LinearMemory:
     def array_view(self, ptr: int, count: int, typecode: str) -> memoryview:
         """A live view of a slice in linear memory, for an import's borrowed argument."""
         size = count * array.array(typecode).itemsize
-        return self.view(ptr + size)[ptr : ptr + size].cast(typecode)
+        view: memoryview = self.view(ptr + size)[ptr : ptr + size]
+        return view.cast(typecode)  # type: ignore[call-overload,no-any-return]
 
     def check_writable(self, value: Any, what: str) -> None:
         if isinstance(value, list):
@@ -157,8 +161,10 @@ class LinearMemory:
                 return
         except TypeError:
             pass
-        raise TypeError(f"{what} is a &mut slice: pass a bytearray, array.array, list or writable "
-                        f"memoryview, not {type(value).__name__}")
+        raise TypeError(
+            f"{what} is a &mut slice: pass a bytearray, array.array, list or writable "
+            f"memoryview, not {type(value).__name__}"
+        )
 
     def copy_back(self, target: Any, ptr: int, count: int, typecode: str) -> None:
         """After a ``&mut [T]`` call: copy the slice back into the caller's object, then free."""

@@ -77,8 +77,10 @@ class Resolver:
         elif namespace:
             head = namespace[0]
             if head not in self.scope:
-                raise NameError(f"{head} is not defined ({what}); provide it with "
-                                f"wasmbindgen.load(..., globals={{{head!r}: ...}})")
+                raise NameError(
+                    f"{head} is not defined ({what}); provide it with "
+                    f"wasmbindgen.load(..., globals={{{head!r}: ...}})"
+                )
             obj = self.scope[head]
             namespace = namespace[1:]
         else:
@@ -87,13 +89,16 @@ class Resolver:
             obj = get_property(obj, part)
         return obj
 
-    def lookup(self, module: str, kind: str, namespace: tuple[str, ...], name: str,
-               what: str) -> Any:
+    def lookup(
+        self, module: str, kind: str, namespace: tuple[str, ...], name: str, what: str
+    ) -> Any:
         obj = self.root(module, kind, namespace, what)
         if obj is self.scope:
             if name not in obj:
-                raise NameError(f"{name} is not defined ({what}); provide it with "
-                                f"wasmbindgen.load(..., globals={{{name!r}: ...}})")
+                raise NameError(
+                    f"{name} is not defined ({what}); provide it with "
+                    f"wasmbindgen.load(..., globals={{{name!r}: ...}})"
+                )
             return obj[name]
         value = get_property(obj, name)
         if value is None and not module:
@@ -103,8 +108,15 @@ class Resolver:
             raise NameError(f"{name} is not defined in module {module!r} ({what})")
         return value
 
-    def lookup_class(self, module: str, kind: str, namespace: tuple[str, ...], name: str,
-                     prefixes: tuple[str, ...], what: str) -> Any:
+    def lookup_class(
+        self,
+        module: str,
+        kind: str,
+        namespace: tuple[str, ...],
+        name: str,
+        prefixes: tuple[str, ...],
+        what: str,
+    ) -> Any:
         """A class, trying vendor-prefixed names (``webkitFoo``) after the plain one."""
         try:
             return self.lookup(module, kind, namespace, name, what)

@@ -16,7 +16,7 @@ def stack_closure_class(rt: Runtime) -> type[Any]:
     """The state class of one runtime's stack closures (it looks up the function table)."""
 
     class StackClosure:
-        __slots__ = ("shim", "a", "b", "mutable", "what")
+        __slots__ = ("a", "b", "mutable", "shim", "what")
 
         def __init__(self, shim: int, a: int, b: int, mutable: bool, what: str) -> None:
             self.shim, self.a, self.b, self.mutable, self.what = shim, a, b, mutable, what
@@ -26,7 +26,8 @@ def stack_closure_class(rt: Runtime) -> type[Any]:
                 raise ExpiredClosureError(
                     f"the {self.what} has expired: Rust stack closures (&dyn Fn) may only be "
                     "called while the import they were passed to is running; use a "
-                    "Closure<dyn Fn> for callbacks that outlive the call")
+                    "Closure<dyn Fn> for callbacks that outlive the call"
+                )
             a = self.a
             if self.mutable:
                 self.a = 0  # a re-entrant call reaches Rust with a == 0 and is refused there

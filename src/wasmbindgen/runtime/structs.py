@@ -16,7 +16,7 @@ class RustObject:
     managers (``with Point(1, 2) as p: ...`` frees on exit).
     """
 
-    __slots__ = ("_ptr", "__weakref__")
+    __slots__ = ("__weakref__", "_ptr")
     _runtime: ClassVar[Any] = None  # set by the glue: the owning Runtime
     _free_export: ClassVar[str] = ""
 
@@ -25,7 +25,8 @@ class RustObject:
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError(
             f"{type(self).__name__} has no constructor: the Rust struct has no "
-            "#[wasm_bindgen(constructor)]; get instances from the module's functions")
+            "#[wasm_bindgen(constructor)]; get instances from the module's functions"
+        )
 
     @classmethod
     def _wrap(cls: type[R], ptr: int) -> R:
@@ -51,8 +52,8 @@ class RustObject:
         ptr = getattr(self, "_ptr", 0)
         if not ptr:
             raise ValueError(
-                f"this {type(self).__name__} was freed or moved into Rust and can no longer be "
-                "used")
+                f"this {type(self).__name__} was freed or moved into Rust and can no longer be used"
+            )
         return ptr
 
     def _take_ptr(self) -> int:

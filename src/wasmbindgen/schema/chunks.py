@@ -22,7 +22,7 @@ def decode_section(payloads: list[bytes], source: str) -> list[v0_2_83.Program]:
     if not payloads:
         raise BindgenError(
             f"{source}: no {SECTION_NAME} custom section: this module was not built with "
-            "#[wasm_bindgen] (add `wasm-bindgen = \"0.2.83\"` and annotate exports), or the "
+            '#[wasm_bindgen] (add `wasm-bindgen = "0.2.83"` and annotate exports), or the '
             "section was stripped (do not run wasm-bindgen, wasm-opt or wasm-strip on it)"
         )
     programs = []
@@ -61,8 +61,8 @@ def _schema_version(header: bytes, source: str) -> str:
         supported = ", ".join(sorted(DECODERS))
         raise BindgenError(
             f"{source}: built with wasm-bindgen {version} (schema {schema}), but this wasmbindgen "
-            f"reads wasm-bindgen schema {supported}. Fix: depend on `wasm-bindgen = \"={supported}\"` "
-            "in Cargo.toml and rebuild (`cargo update -p wasm-bindgen --precise "
-            f"{supported}`)"
+            f"reads wasm-bindgen schema {supported}. Fix: depend on "
+            f'`wasm-bindgen = "={supported}"` in Cargo.toml and rebuild '
+            f"(`cargo update -p wasm-bindgen --precise {supported}`)"
         )
     return str(schema)

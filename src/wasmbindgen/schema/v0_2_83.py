@@ -54,7 +54,8 @@ class Function:
 
 @dataclass(frozen=True)
 class ImportModule:
-    """``named`` (a crate-local file), ``raw`` (any specifier) or ``inline`` (an inline_js snippet)."""
+    """Where an import comes from: ``named`` (a crate-local file), ``raw`` (any specifier) or
+    ``inline`` (an inline_js snippet)."""
 
     kind: str
     specifier: str = ""
@@ -168,7 +169,7 @@ class _Decoder:
     def u32(self) -> int:
         return self.cur.leb_u32()
 
-    def str(self) -> str:
+    def text(self) -> str:
         return self.cur.utf8(self.cur.leb_u32())
 
     def vec(self, item: Callable[[], T]) -> tuple[T, ...]:
@@ -189,43 +190,43 @@ class _Decoder:
         return tag
 
     def strs(self) -> tuple[str, ...]:
-        return self.vec(self.str)
+        return self.vec(self.text)
 
     def function(self) -> Function:
-        return Function(self.strs(), self.bool(), self.str(), self.bool(), self.bool())
+        return Function(self.strs(), self.bool(), self.text(), self.bool(), self.bool())
 
     def method_kind(self) -> MethodKind:
         if self.tag("MethodKind", 2) == 0:
             return MethodKind(constructor=True)
         is_static = self.bool()
         operation = OperationKind(self.tag("OperationKind", 6))
-        prop = self.str() if operation in (OperationKind.GETTER, OperationKind.SETTER) else ""
+        prop = self.text() if operation in (OperationKind.GETTER, OperationKind.SETTER) else ""
         return MethodKind(False, is_static, operation, prop)
 
     def import_module(self) -> ImportModule:
         tag = self.tag("ImportModule", 3)
         if tag == 0:
-            return ImportModule("named", self.str())
+            return ImportModule("named", self.text())
         if tag == 1:
-            return ImportModule("raw", self.str())
+            return ImportModule("raw", self.text())
         return ImportModule("inline", inline_index=self.u32())
 
     def import_kind(self) -> ImportFunction | ImportStatic | ImportType | ImportEnum:
         tag = self.tag("ImportKind", 4)
         if tag == 0:
             return ImportFunction(
-                shim=self.str(),
+                shim=self.text(),
                 catch=self.bool(),
                 variadic=self.bool(),
                 assert_no_shim=self.bool(),
-                method=self.opt(lambda: MethodData(self.str(), self.method_kind())),
+                method=self.opt(lambda: MethodData(self.text(), self.method_kind())),
                 structural=self.bool(),
                 function=self.function(),
             )
         if tag == 1:
-            return ImportStatic(self.str(), self.str())
+            return ImportStatic(self.text(), self.text())
         if tag == 2:
-            return ImportType(self.str(), self.str(), self.strs())
+            return ImportType(self.text(), self.text(), self.strs())
         return ImportEnum()
 
     def import_(self) -> Import:
@@ -233,7 +234,7 @@ class _Decoder:
 
     def export(self) -> Export:
         return Export(
-            self.opt(self.str),
+            self.opt(self.text),
             self.strs(),
             self.bool(),
             self.function(),
@@ -245,30 +246,32 @@ class _Decoder:
         program = Program(
             exports=self.vec(self.export),
             enums=self.vec(
-                lambda: Enum(self.str(), self.vec(self._variant), self.strs(), self.bool())
+                lambda: Enum(self.text(), self.vec(self._variant), self.strs(), self.bool())
             ),
             imports=self.vec(self.import_),
             structs=self.vec(
                 lambda: Struct(
-                    self.str(),
-                    self.vec(lambda: StructField(self.str(), self.bool(), self.strs(), self.bool())),
+                    self.text(),
+                    self.vec(
+                        lambda: StructField(self.text(), self.bool(), self.strs(), self.bool())
+                    ),
                     self.strs(),
                     self.bool(),
                     self.bool(),
                 )
             ),
             typescript_custom_sections=self.strs(),
-            local_modules=self.vec(lambda: LocalModule(self.str(), self.str())),
+            local_modules=self.vec(lambda: LocalModule(self.text(), self.text())),
             inline_js=self.strs(),
-            unique_crate_identifier=self.str(),
-            package_json=self.opt(self.str),
+            unique_crate_identifier=self.text(),
+            package_json=self.opt(self.text),
         )
         if not self.cur.at_end():
             raise MalformedError(f"{self.cur.remaining()} bytes left over after the program")
         return program
 
     def _variant(self) -> EnumVariant:
-        return EnumVariant(self.str(), self.u32(), self.strs())
+        return EnumVariant(self.text(), self.u32(), self.strs())
 
 
 def decode_program(data: bytes) -> Program:

@@ -16,7 +16,7 @@ class MalformedError(ValueError):
 
 
 class ByteCursor:
-    __slots__ = ("data", "pos", "end")
+    __slots__ = ("data", "end", "pos")
 
     def __init__(self, data: bytes | memoryview, pos: int = 0, end: int | None = None) -> None:
         self.data = data

@@ -91,8 +91,8 @@ def read_module(data: bytes, source: str) -> WasmModule:
         )
     if data[4:8] != VERSION:
         raise BindgenError(
-            f"{source}: unsupported WebAssembly binary version {data[4:8].hex()} (expected 01000000); "
-            "wasmbindgen reads core wasm modules, not components"
+            f"{source}: unsupported WebAssembly binary version {data[4:8].hex()} "
+            "(expected 01000000); wasmbindgen reads core wasm modules, not components"
         )
     module = WasmModule(source=source, data=data)
     cursor = ByteCursor(data, 8)

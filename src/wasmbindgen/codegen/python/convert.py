@@ -15,9 +15,16 @@ from .names import enum_for_hole, identifier
 
 # Export arguments are packed with range-checking formats: a u8 argument of 300 is an error.
 ARG_FORMATS = {
-    Scalar.I8: "b15x", Scalar.U8: "B15x", Scalar.I16: "h14x", Scalar.U16: "H14x",
-    Scalar.I32: "i12x", Scalar.U32: "I12x", Scalar.I64: "q8x", Scalar.U64: "Q8x",
-    Scalar.F32: "f12x", Scalar.F64: "d8x",
+    Scalar.I8: "b15x",
+    Scalar.U8: "B15x",
+    Scalar.I16: "h14x",
+    Scalar.U16: "H14x",
+    Scalar.I32: "i12x",
+    Scalar.U32: "I12x",
+    Scalar.I64: "q8x",
+    Scalar.U64: "Q8x",
+    Scalar.F32: "f12x",
+    Scalar.F64: "d8x",
 }
 SLOT = {"i32": "i12x", "u32": "I12x", "i64": "q8x", "u64": "Q8x", "f32": "f12x", "f64": "d8x"}
 LETTER = {"i32": "i", "u32": "I", "i64": "q", "u64": "Q", "f32": "f", "f64": "d"}
@@ -47,11 +54,15 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str) -> Lowered:
     if kind is Kind.NUMBER:
         assert vt.scalar is not None
         if is_wide_option(vt):
-            out.values += [(PTR, f"0 if {name} is None else 1"),
-                           (ARG_FORMATS[vt.scalar], f"0 if {name} is None else {name}")]
+            out.values += [
+                (PTR, f"0 if {name} is None else 1"),
+                (ARG_FORMATS[vt.scalar], f"0 if {name} is None else {name}"),
+            ]
         elif vt.optional:
-            out.setup.append(f"{tmp} = {NONE_SENTINEL:#x} if {name} is None else "
-                             f"_wb_small_int({name}, {vt.scalar.typecode!r}, {q})")
+            out.setup.append(
+                f"{tmp} = {NONE_SENTINEL:#x} if {name} is None else "
+                f"_wb_small_int({name}, {vt.scalar.typecode!r}, {q})"
+            )
             out.values.append(("i12x", tmp))
         else:
             out.values.append((ARG_FORMATS[vt.scalar], name))
@@ -59,16 +70,19 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str) -> Lowered:
         return out
     if kind is Kind.BOOL:
         expr = f"1 if {name} else 0"
-        out.values.append((PTR, f"{NONE_SENTINEL:#x} if {name} is None else ({expr})"
-                           if vt.optional else expr))
+        out.values.append(
+            (PTR, f"{NONE_SENTINEL:#x} if {name} is None else ({expr})" if vt.optional else expr)
+        )
     elif kind is Kind.CHAR:
         expr = f"_wb_char({name}, {q})"
-        out.values.append((PTR, f"{NONE_SENTINEL:#x} if {name} is None else {expr}"
-                           if vt.optional else expr))
+        out.values.append(
+            (PTR, f"{NONE_SENTINEL:#x} if {name} is None else {expr}" if vt.optional else expr)
+        )
     elif kind is Kind.ENUM:
         expr = f"_wb_enum_value({name}, {q})"
-        out.values.append((PTR, f"{vt.hole} if {name} is None else {expr}"
-                           if vt.optional else expr))
+        out.values.append(
+            (PTR, f"{vt.hole} if {name} is None else {expr}" if vt.optional else expr)
+        )
     elif kind is Kind.STRING:
         helper = "_wb_pass_opt_str" if vt.optional else "_wb_pass_str"
         out.setup.append(f"{tmp}p, {tmp}n = {helper}({name}, {q})")
@@ -89,18 +103,23 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str) -> Lowered:
     elif kind is Kind.JSVALUE:
         if vt.ref is Ref.OWNED:
             expr = f"_wb_add({name})"
-            out.values.append((PTR, f"0 if _wb_nullish({name}) else {expr}"
-                               if vt.optional else expr))
+            out.values.append(
+                (PTR, f"0 if _wb_nullish({name}) else {expr}" if vt.optional else expr)
+            )
         else:
-            out.setup.append(f"{tmp} = 0 if {name} is None else _wb_borrow({name})"
-                             if vt.optional else f"{tmp} = _wb_borrow({name})")
+            out.setup.append(
+                f"{tmp} = 0 if {name} is None else _wb_borrow({name})"
+                if vt.optional
+                else f"{tmp} = _wb_borrow({name})"
+            )
             out.values.append((PTR, tmp))
             out.borrows = True
     elif kind is Kind.STRUCT:
         method = "_arg_move" if vt.ref is Ref.OWNED else "_arg"
         expr = f"{struct_class(vt)}.{method}({name}, {q})"
-        out.setup.append(f"{tmp} = 0 if {name} is None else {expr}" if vt.optional
-                         else f"{tmp} = {expr}")
+        out.setup.append(
+            f"{tmp} = 0 if {name} is None else {expr}" if vt.optional else f"{tmp} = {expr}"
+        )
         out.values.append((PTR, tmp))
     elif kind is Kind.UNIT:
         pass
@@ -164,8 +183,9 @@ def import_raw_kinds(vt: ValueType) -> list[str]:
     return wasm_values(vt)
 
 
-def lift_import_arg(vt: ValueType, raw: list[str], interface: Interface, tmp: str,
-                    what: str) -> tuple[list[str], str, list[str]]:
+def lift_import_arg(
+    vt: ValueType, raw: list[str], interface: Interface, tmp: str, what: str
+) -> tuple[list[str], str, list[str]]:
     """(setup lines, expression, lines run after the Python call) for an import argument."""
     kind = vt.kind
     if kind is Kind.STRING:
@@ -204,8 +224,10 @@ def lower_import_result(vt: ValueType, value: str, retptr: str | None, what: str
             letter = LETTER[scalar_kind(vt.scalar)]
             offset = 8 if vt.scalar.size == 8 else 4
             fmt = f"<I{offset - 4}x{letter}" if offset > 4 else f"<I{letter}"
-            return [f"_wb_pack({fmt!r}, _wb_view({retptr} + 16), {retptr}, "
-                    f"*((0, 0) if {value} is None else (1, {value})))"]
+            return [
+                f"_wb_pack({fmt!r}, _wb_view({retptr} + 16), {retptr}, "
+                f"*((0, 0) if {value} is None else (1, {value})))"
+            ]
         if kind is Kind.STRING:
             helper = "_wb_pass_opt_str" if vt.optional else "_wb_pass_str"
             conv = f"{helper}({value}, {q})"
@@ -226,8 +248,11 @@ def lower_import_result(vt: ValueType, value: str, retptr: str | None, what: str
     elif kind is Kind.ENUM:
         expr = f"_wb_enum_value({value}, {q})"
     elif kind is Kind.JSVALUE:
-        return [f"return 0 if _wb_nullish({value}) else _wb_add({value})" if vt.optional
-                else f"return _wb_add({value})"]
+        return [
+            f"return 0 if _wb_nullish({value}) else _wb_add({value})"
+            if vt.optional
+            else f"return _wb_add({value})"
+        ]
     elif kind is Kind.STRUCT:
         expr = f"{struct_class(vt)}._arg_move({value}, {q})"
         return [f"return 0 if {value} is None else {expr}" if vt.optional else f"return {expr}"]

@@ -41,8 +41,11 @@ def docstring(comments: Iterable[str], indent: str) -> list[str]:
     lines = text.splitlines()
     if len(lines) == 1:
         return [f'{indent}"""{lines[0]}"""']
-    return [f'{indent}"""{lines[0]}', *(f"{indent}{ln}" if ln else "" for ln in lines[1:]),
-            f'{indent}"""']
+    return [
+        f'{indent}"""{lines[0]}',
+        *(f"{indent}{ln}" if ln else "" for ln in lines[1:]),
+        f'{indent}"""',
+    ]
 
 
 def export_ref(wasm_name: str) -> str:
@@ -55,8 +58,15 @@ class CallEmitter:
     def __init__(self, interface: Interface) -> None:
         self.interface = interface
 
-    def body(self, func: str, what: str, sig: Signature, params: list[tuple[str, ValueType]],
-             leading: list[tuple[str, str]], indent: str) -> list[str]:
+    def body(
+        self,
+        func: str,
+        what: str,
+        sig: Signature,
+        params: list[tuple[str, ValueType]],
+        leading: list[tuple[str, str]],
+        indent: str,
+    ) -> list[str]:
         """``params``: (Python variable, type); ``leading``: raw (format, expr) slots first."""
         lines = [f"{indent}if _wb_deferred: _wb_flush()"]
         values = list(leading)
@@ -110,7 +120,7 @@ class CallEmitter:
         lines = []
         if retptr:
             offsets, is_err = result_layout(ret, sig.fallible)
-            fields = list(zip(offsets, kinds))
+            fields = list(zip(offsets, kinds, strict=False))
             if is_err is not None:
                 fields += [(is_err - 4, "u32"), (is_err, "u32")]
             fmt, pos = "<", 0
@@ -122,14 +132,16 @@ class CallEmitter:
             if is_err is not None:
                 names += ["_wb_err", "_wb_is_err"]
             target = ", ".join(names) + ("," if len(names) == 1 else "")
-            lines.append(f"{indent}{target} = _wb_unpack({fmt!r}, _wb_view(_wb_rp + {pos}), "
-                         "_wb_rp)")
+            lines.append(
+                f"{indent}{target} = _wb_unpack({fmt!r}, _wb_view(_wb_rp + {pos}), _wb_rp)"
+            )
             if is_err is not None:
                 lines.append(f"{indent}if _wb_is_err: _wb_take_error(_wb_err)")
             raw = names[: len(kinds)]
         elif kinds:
-            lines.append(f"{indent}_wb_v0 = _wb_unpack({'<' + convert.LETTER[kinds[0]]!r}, "
-                         "_wb_buf)[0]")
+            lines.append(
+                f"{indent}_wb_v0 = _wb_unpack({'<' + convert.LETTER[kinds[0]]!r}, _wb_buf)[0]"
+            )
             raw = ["_wb_v0"]
         else:
             raw = []
@@ -214,23 +226,36 @@ class ModuleEmitter:
 
     def signature_text(self, params: list[Param], sig: Signature, first: str = "") -> str:
         parts = [first] if first else []
-        parts += [f"{identifier(p.name)}: {type_hint(p.type, self.interface, True)}"
-                  for p in params]
+        parts += [
+            f"{identifier(p.name)}: {type_hint(p.type, self.interface, True)}" for p in params
+        ]
         ret = "Any" if sig.is_async else type_hint(sig.ret, self.interface, False)
         return f"({', '.join(parts)}) -> {ret}"
 
-    def function_lines(self, fn: ExportFunction, py_name: str, indent: str, what: str,
-                       first: str = "", leading: list[tuple[str, str]] | None = None,
-                       ret_override: str | None = None) -> list[str]:
+    def function_lines(
+        self,
+        fn: ExportFunction,
+        py_name: str,
+        indent: str,
+        what: str,
+        first: str = "",
+        leading: list[tuple[str, str]] | None = None,
+        ret_override: str | None = None,
+    ) -> list[str]:
         sig = fn.signature
         params = list(sig.params)
         head = f"{indent}def {py_name}{self.signature_text(params, sig, first)}:"
         if ret_override is not None:
             head = head.rsplit(" -> ", 1)[0] + f" -> {ret_override}:"
         body = docstring(fn.comments, indent + INDENT)
-        body += self.calls.body(self.ref(fn.wasm_name), what, sig,
-                                [(identifier(p.name), p.type) for p in params],
-                                leading or [], indent + INDENT)
+        body += self.calls.body(
+            self.ref(fn.wasm_name),
+            what,
+            sig,
+            [(identifier(p.name), p.type) for p in params],
+            leading or [],
+            indent + INDENT,
+        )
         return [head, *body]
 
     def emit_free_function(self, fn: ExportFunction) -> None:
@@ -256,12 +281,17 @@ class ModuleEmitter:
             what = f"{cls.js_name}.{fn.js_name}()"
             leading = receiver_slots[fn.receiver]
             if fn.kind is ExportKind.CONSTRUCTOR:
-                lines = self.function_lines(fn, "__init__", INDENT, what, "self",
-                                            ret_override="None")
+                lines = self.function_lines(
+                    fn, "__init__", INDENT, what, "self", ret_override="None"
+                )
                 # the constructor's result is this object's pointer, not a new wrapper
-                lines = [ln.replace("_wb_r = " + f"{name}._wrap(_wb_v0)", "self._ptr = _wb_v0")
-                         .replace("return _wb_r", "return None") for ln in lines]
-                self.lines += lines + [""]
+                lines = [
+                    ln.replace("_wb_r = " + f"{name}._wrap(_wb_v0)", "self._ptr = _wb_v0").replace(
+                        "return _wb_r", "return None"
+                    )
+                    for ln in lines
+                ]
+                self.lines += [*lines, ""]
             elif fn.kind is ExportKind.STATIC_METHOD:
                 self.lines.append(f"{INDENT}@staticmethod")
                 self.lines += self.function_lines(fn, identifier(fn.js_name), INDENT, what)
@@ -269,27 +299,56 @@ class ModuleEmitter:
             elif fn.kind in (ExportKind.GETTER, ExportKind.SETTER):
                 accessor = "getter" if fn.kind is ExportKind.GETTER else "setter"
                 properties.setdefault(fn.property, {})[accessor] = self.function_lines(
-                    fn, identifier(fn.property), INDENT, what, "self", leading,
-                    ret_override="None" if accessor == "setter" else None)
+                    fn,
+                    identifier(fn.property),
+                    INDENT,
+                    what,
+                    "self",
+                    leading,
+                    ret_override="None" if accessor == "setter" else None,
+                )
             else:
-                self.lines += self.function_lines(fn, identifier(fn.js_name), INDENT, what,
-                                                  "self", leading)
+                self.lines += self.function_lines(
+                    fn, identifier(fn.js_name), INDENT, what, "self", leading
+                )
                 self.lines.append("")
         for fld in cls.fields:
-            getter = ExportFunction(fld.js_name, fld.getter, ExportKind.GETTER,
-                                    Signature((), fld.type), Receiver.BORROWED, fld.js_name,
-                                    fld.comments)
+            getter = ExportFunction(
+                fld.js_name,
+                fld.getter,
+                ExportKind.GETTER,
+                Signature((), fld.type),
+                Receiver.BORROWED,
+                fld.js_name,
+                fld.comments,
+            )
             accessors = properties.setdefault(fld.js_name, {})
             accessors["getter"] = self.function_lines(
-                getter, identifier(fld.js_name), INDENT, f"{cls.js_name}.{fld.js_name}", "self",
-                receiver_slots[Receiver.BORROWED])
+                getter,
+                identifier(fld.js_name),
+                INDENT,
+                f"{cls.js_name}.{fld.js_name}",
+                "self",
+                receiver_slots[Receiver.BORROWED],
+            )
             if fld.setter:
-                setter = ExportFunction(fld.js_name, fld.setter, ExportKind.SETTER,
-                                        Signature((Param("value", fld.type),), ValueType(Kind.UNIT)),
-                                        Receiver.BORROWED, fld.js_name)
+                setter = ExportFunction(
+                    fld.js_name,
+                    fld.setter,
+                    ExportKind.SETTER,
+                    Signature((Param("value", fld.type),), ValueType(Kind.UNIT)),
+                    Receiver.BORROWED,
+                    fld.js_name,
+                )
                 accessors["setter"] = self.function_lines(
-                    setter, identifier(fld.js_name), INDENT, f"{cls.js_name}.{fld.js_name}",
-                    "self", receiver_slots[Receiver.BORROWED], ret_override="None")
+                    setter,
+                    identifier(fld.js_name),
+                    INDENT,
+                    f"{cls.js_name}.{fld.js_name}",
+                    "self",
+                    receiver_slots[Receiver.BORROWED],
+                    ret_override="None",
+                )
         for prop, accessors in sorted(properties.items()):
             py = identifier(prop)
             if "getter" in accessors:
@@ -300,8 +359,10 @@ class ModuleEmitter:
                     self.lines.append(f"{INDENT}@{py}.setter")
                     self.lines += accessors["setter"] + [""]
                 else:
-                    self.lines += [ln.replace(f"def {py}(", f"def _wb_set_{py}(", 1)
-                                   for ln in accessors["setter"]]
+                    self.lines += [
+                        ln.replace(f"def {py}(", f"def _wb_set_{py}(", 1)
+                        for ln in accessors["setter"]
+                    ]
                     self.lines.append(f"{INDENT}{py} = property(None, _wb_set_{py})")
                     self.lines.append("")
         self.lines.append("")
@@ -330,8 +391,11 @@ class ModuleEmitter:
             handlers[inst.shim] = f"_wb_host({fn}, '<I12x', '<I')"
         for shim, cls in sorted(self.interface.struct_wrappers.items()):
             fn = f"_wb_i_{identifier(shim)}"
-            self.lines += [f"def {fn}(a0):", f"{INDENT}return _wb_add({identifier(cls)}._wrap(a0))",
-                           ""]
+            self.lines += [
+                f"def {fn}(a0):",
+                f"{INDENT}return _wb_add({identifier(cls)}._wrap(a0))",
+                "",
+            ]
             handlers[shim] = f"_wb_host({fn}, '<I12x', '<I')"
         return handlers
 
@@ -345,12 +409,18 @@ class ModuleEmitter:
         fn = f"_wb_i_{identifier(static.shim)}"
         root = static.root
         params = ["rp"] if static.retptr else []
-        lookup = (f"_wb_rt.lookup({root.module!r}, {root.module_kind!r}, {root.namespace!r}, "
-                  f"{static.name!r}, {static.shim!r})")
+        lookup = (
+            f"_wb_rt.lookup({root.module!r}, {root.module_kind!r}, {root.namespace!r}, "
+            f"{static.name!r}, {static.shim!r})"
+        )
         self.lines.append(f"def {fn}({', '.join(params)}):")
         self.lines.append(f"{INDENT}_wb_r = {lookup}")
-        self.lines += [INDENT + ln for ln in convert.lower_import_result(
-            static.type, "_wb_r", "rp" if static.retptr else None, static.name)]
+        self.lines += [
+            INDENT + ln
+            for ln in convert.lower_import_result(
+                static.type, "_wb_r", "rp" if static.retptr else None, static.name
+            )
+        ]
         self.lines.append("")
         fmt = slot_format(["u32"] if static.retptr else [])
         return f"_wb_host({fn}, {fmt!r}, {self.result_format(static.type, static.retptr)!r})"
@@ -374,17 +444,22 @@ class ModuleEmitter:
             if param.type.kind is Kind.STACK_CLOSURE:
                 factory = f"_wb_sc_{identifier(imp.shim)}_{i}"
                 closures += self.stack_closure_factory(factory, param.type, imp)
-                lines, expr, after = ([f"{tmp} = {factory}({raw[0]}, {raw[1]})"], tmp,
-                                      [f"{tmp}._wb_invalidate()"])
+                lines, expr, after = (
+                    [f"{tmp} = {factory}({raw[0]}, {raw[1]})"],
+                    tmp,
+                    [f"{tmp}._wb_invalidate()"],
+                )
             else:
-                lines, expr, after = convert.lift_import_arg(param.type, raw, self.interface,
-                                                             tmp, what)
+                lines, expr, after = convert.lift_import_arg(
+                    param.type, raw, self.interface, tmp, what
+                )
             setup += lines
             args.append(expr)
             post += after
         call = self.call_expression(imp, args)
-        ret_lines = convert.lower_import_result(sig.ret, "_wb_r", "rp" if imp.retptr else None,
-                                                what)
+        ret_lines = convert.lower_import_result(
+            sig.ret, "_wb_r", "rp" if imp.retptr else None, what
+        )
         self.lines += closures
         self.lines.append(f"def {fn}({', '.join(raw_params)}):")
         body = [*setup]
@@ -405,15 +480,13 @@ class ModuleEmitter:
             self.lines += [INDENT + ln for ln in body]
         self.lines.append("")
         params_fmt = slot_format(kinds)
-        return (f"_wb_host({fn}, {params_fmt!r}, "
-                f"{self.result_format(sig.ret, imp.retptr)!r})")
+        return f"_wb_host({fn}, {params_fmt!r}, {self.result_format(sig.ret, imp.retptr)!r})"
 
     def call_expression(self, imp: ImportFunction, args: list[str]) -> str:
         root = imp.root
         loc = f"{root.module!r}, {root.module_kind!r}, {root.namespace!r}"
         what = repr(f"import {imp.shim}")
-        cls = (f"_wb_rt.lookup_class({loc}, {imp.class_name!r}, {imp.class_prefixes!r}, "
-               f"{what})")
+        cls = f"_wb_rt.lookup_class({loc}, {imp.class_name!r}, {imp.class_prefixes!r}, {what})"
         rest = args[1:]
         if imp.variadic and args:
             spread = ", ".join([*args[:-1], f"*{args[-1]}"])
@@ -440,33 +513,39 @@ class ModuleEmitter:
             return f"_wb_get_property({cls}, {name})"
         if call is CallKind.STATIC_SETTER:
             return f"_wb_set_property({cls}, {name}, {args[0]})"
-        target, index_args = (args[0], args[1:]) if not call.value.startswith("static") else (
-            cls, args)
+        target, index_args = (
+            (args[0], args[1:]) if not call.value.startswith("static") else (cls, args)
+        )
         if call in (CallKind.INDEXING_GETTER, CallKind.STATIC_INDEXING_GETTER):
             return f"_wb_index_get({target}, {index_args[0]})"
         if call in (CallKind.INDEXING_SETTER, CallKind.STATIC_INDEXING_SETTER):
             return f"_wb_index_set({target}, {index_args[0]}, {index_args[1]})"
         return f"_wb_index_delete({target}, {index_args[0]})"
 
-    def stack_closure_factory(self, factory: str, vt: ValueType,
-                              imp: ImportFunction) -> list[str]:
+    def stack_closure_factory(self, factory: str, vt: ValueType, imp: ImportFunction) -> list[str]:
         """A factory turning a stack closure's (a, b) into a Python callable."""
         sig = vt.closure
         assert sig is not None
         params = [(f"arg{i}", p.type) for i, p in enumerate(sig.params)]
         what = f"closure passed to {imp.name}"
-        lines = [f"def {factory}(a, b):",
-                 f"{INDENT}_wb_state = _wb_StackClosure({sig.shim_idx}, a, b, {sig.mutable},"
-                 f" {what!r})",
-                 f"{INDENT}def _wb_closure({', '.join(p for p, _ in params)}):",
-                 f"{INDENT}{INDENT}_wb_a, _wb_b, _wb_f = _wb_state.enter()",
-                 f"{INDENT}{INDENT}try:"]
-        body = self.calls.body("_wb_f", what, sig, params,
-                               [(convert.PTR, "_wb_a"), (convert.PTR, "_wb_b")], INDENT * 3)
+        lines = [
+            f"def {factory}(a, b):",
+            f"{INDENT}_wb_state = _wb_StackClosure({sig.shim_idx}, a, b, {sig.mutable}, {what!r})",
+            f"{INDENT}def _wb_closure({', '.join(p for p, _ in params)}):",
+            f"{INDENT}{INDENT}_wb_a, _wb_b, _wb_f = _wb_state.enter()",
+            f"{INDENT}{INDENT}try:",
+        ]
+        body = self.calls.body(
+            "_wb_f", what, sig, params, [(convert.PTR, "_wb_a"), (convert.PTR, "_wb_b")], INDENT * 3
+        )
         lines += body
-        lines += [f"{INDENT}{INDENT}finally:", f"{INDENT * 3}_wb_state.leave(_wb_a)",
-                  f"{INDENT}_wb_closure._wb_invalidate = _wb_state.invalidate",
-                  f"{INDENT}return _wb_closure", ""]
+        lines += [
+            f"{INDENT}{INDENT}finally:",
+            f"{INDENT * 3}_wb_state.leave(_wb_a)",
+            f"{INDENT}_wb_closure._wb_invalidate = _wb_state.invalidate",
+            f"{INDENT}return _wb_closure",
+            "",
+        ]
         return lines
 
 

@@ -7,16 +7,18 @@ from .emit import INDENT, docstring
 from .names import identifier, type_hint
 
 
-def _signature(interface: Interface, params: tuple[Param, ...], sig: Signature,
-               first: str = "") -> str:
+def _signature(
+    interface: Interface, params: tuple[Param, ...], sig: Signature, first: str = ""
+) -> str:
     parts = [first] if first else []
     parts += [f"{identifier(p.name)}: {type_hint(p.type, interface, True)}" for p in params]
     ret = "Any" if sig.is_async else type_hint(sig.ret, interface, False)
     return f"({', '.join(parts)}) -> {ret}"
 
 
-def _function(interface: Interface, fn: ExportFunction, indent: str, first: str = "",
-              name: str | None = None) -> list[str]:
+def _function(
+    interface: Interface, fn: ExportFunction, indent: str, first: str = "", name: str | None = None
+) -> list[str]:
     text = _signature(interface, fn.signature.params, fn.signature, first)
     if fn.kind is ExportKind.CONSTRUCTOR:
         text = text.rsplit(" -> ", 1)[0] + " -> None"
@@ -38,11 +40,14 @@ def _class(interface: Interface, cls: Class) -> list[str]:
     properties: dict[str, tuple[str, bool]] = {}
     for fn in cls.methods:
         if fn.kind is ExportKind.GETTER:
-            properties[fn.property] = (type_hint(fn.signature.ret, interface, False),
-                                       properties.get(fn.property, ("", False))[1])
+            properties[fn.property] = (
+                type_hint(fn.signature.ret, interface, False),
+                properties.get(fn.property, ("", False))[1],
+            )
         elif fn.kind is ExportKind.SETTER:
             hint = properties.get(fn.property, ("", False))[0] or type_hint(
-                fn.signature.params[0].type, interface, False)
+                fn.signature.params[0].type, interface, False
+            )
             properties[fn.property] = (hint, True)
     for fld in cls.fields:
         properties[fld.js_name] = (type_hint(fld.type, interface, False), fld.setter is not None)
@@ -50,7 +55,10 @@ def _class(interface: Interface, cls: Class) -> list[str]:
         py = identifier(prop)
         lines += [f"{INDENT}@property", f"{INDENT}def {py}(self) -> {hint}: ..."]
         if writable:
-            lines += [f"{INDENT}@{py}.setter", f"{INDENT}def {py}(self, value: {hint}) -> None: ..."]
+            lines += [
+                f"{INDENT}@{py}.setter",
+                f"{INDENT}def {py}(self, value: {hint}) -> None: ...",
+            ]
     if len(lines) == 1 + len(docstring(cls.comments, INDENT)):
         lines.append(f"{INDENT}...")
     return lines
@@ -78,9 +86,9 @@ def generate_stubs(interface: Interface) -> str:
         lines += ["", ""]
     for cls in interface.classes:
         names.append(identifier(cls.js_name))
-        lines += _class(interface, cls) + ["", ""]
+        lines += [*_class(interface, cls), "", ""]
     for fn in interface.functions:
         names.append(identifier(fn.js_name))
-        lines += _function(interface, fn, "") + ["", ""]
+        lines += [*_function(interface, fn, ""), "", ""]
     lines.append("__all__ = [" + ", ".join(repr(n) for n in sorted(names)) + "]")
     return "\n".join(lines) + "\n"
