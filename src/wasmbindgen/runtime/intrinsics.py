@@ -36,7 +36,6 @@ BINARY_OPERATORS = {
     "bit_xor": "^",
     "shl": "<<",
     "shr": ">>",
-    "unsigned_shr": ">>>",
 }
 COMPARISONS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
@@ -167,6 +166,10 @@ def intrinsic_functions(rt: Runtime) -> dict[str, HostFunction]:
         "bit_not": HostFunction(lambda i: add(jsops.bit_not(get(i))), U32, RESULT_I32),
         "not": HostFunction(lambda i: add(jsops.is_falsy(get(i))), U32, RESULT_I32),
         "checked_div": HostFunction(checked_div, U32X2, RESULT_I32),
+        # the one operator that returns its (u32) result directly, not as a heap slot
+        "unsigned_shr": HostFunction(
+            lambda a, b: jsops.binary(">>>", get(a), get(b)), U32X2, RESULT_I32
+        ),
         "jsval_eq": HostFunction(
             lambda a, b: int(jsops.strict_equals(get(a), get(b))), U32X2, RESULT_I32
         ),
@@ -237,6 +240,7 @@ INTRINSIC_NAMES = frozenset(
             "symbol_named_new",
             "symbol_anonymous_new",
             "externref_heap_live_count",
+            "unsigned_shr",
             "typeof",
             "in",
             "as_number",

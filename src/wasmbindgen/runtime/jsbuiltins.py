@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 from typing import Any
 
 from . import jsops
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
 
 class Error(Exception):
@@ -18,8 +21,9 @@ class Error(Exception):
         self.message = "" if message is None else jsops.to_string(message)
         super().__init__(self.message, *args)
         self.stack = f"{self.name}: {self.message}\n" + "".join(
-            "    at " + line.strip().replace("\n", " ") + "\n"
-            for line in traceback.format_stack(limit=8)[:-1]
+            f"    at {frame.name} ({frame.filename}:{frame.lineno})\n"
+            for frame in traceback.extract_stack()[:-1]
+            if not frame.filename.startswith((_PACKAGE_DIR, "<wasmbindgen glue"))
         )
 
     def __str__(self) -> str:

@@ -1,0 +1,1 @@
+export function local_name() { return "js"; }
