@@ -47,6 +47,8 @@ class Runtime:
         self.scope.update(options.globals)
         self.scope["globalThis"] = self.scope
         self.resolver = Resolver(self.scope, options.modules, source)
+        self.lookup = self.resolver.lookup  # what import call sites use, at call time
+        self.lookup_class = self.resolver.lookup_class
         self.deferred_frees: list[tuple[str, int]] = []
         self._free_refs: dict[str, int] = {}
         self._table_refs: dict[int, int] = {}
@@ -117,24 +119,6 @@ class Runtime:
         while pending:
             export, ptr = pending.pop()
             self.free_struct(export, ptr)
-
-    # -- imports --------------------------------------------------------------------------------
-
-    def lookup(
-        self, module: str, kind: str, namespace: tuple[str, ...], name: str, what: str
-    ) -> Any:
-        return self.resolver.lookup(module, kind, namespace, name, what)
-
-    def lookup_class(
-        self,
-        module: str,
-        kind: str,
-        namespace: tuple[str, ...],
-        name: str,
-        prefixes: tuple[str, ...],
-        what: str,
-    ) -> Any:
-        return self.resolver.lookup_class(module, kind, namespace, name, prefixes, what)
 
     # -- lists of JsValues, function table -------------------------------------------------------
 
