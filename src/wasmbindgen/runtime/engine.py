@@ -21,6 +21,7 @@ from wasmtime import _bindings as capi
 from ..errors import BindgenError, RustPanic
 
 SLOT = 16  # bytes per wasmtime_val_raw_t
+MIN_CALL_SLOTS = 24
 _ENGINE: wasmtime.Engine | None = None
 
 _c_size_t, _vp = ctypes.c_size_t, ctypes.c_void_p
@@ -149,7 +150,9 @@ class WasmInstance:
             (len(e.type.params) for e in module.exports if isinstance(e.type, wasmtime.FuncType)),
             default=2,
         )
-        self.buffer = ctypes.create_string_buffer(SLOT * max(max_args, 2))
+        # Closure invoke shims are reached through the table, not exports: up to 8 arguments of
+        # up to 2 values each, plus a return pointer and the closure's two words.
+        self.buffer = ctypes.create_string_buffer(SLOT * max(max_args, MIN_CALL_SLOTS))
         self._trap = ctypes.c_void_p(0)
         self._trap_ref = ctypes.addressof(self._trap)
         self._buf_addr = ctypes.addressof(self.buffer)

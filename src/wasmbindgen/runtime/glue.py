@@ -135,6 +135,7 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
     from .stack_closures import stack_closure_class
 
     mem, heap = rt.memory, rt.heap
+    rt.glue_namespace = namespace  # heap-closure adapters run in it (they name its classes)
     namespace.update(
         {
             "_wb_buf": rt.buffer,

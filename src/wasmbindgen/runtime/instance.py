@@ -52,6 +52,8 @@ class Runtime:
         self.deferred_frees: list[tuple[str, int]] = []
         self._free_refs: dict[str, int] = {}
         self._table_refs: dict[int, int] = {}
+        self.glue_namespace: dict[str, Any] = {}
+        self.closures: Any = None  # the ClosureFactory, set when intrinsics are bound
         self._table_funcs: list[wasmtime.Func] = []
 
     def instantiate(self, imports: dict[str, HostFunction]) -> None:

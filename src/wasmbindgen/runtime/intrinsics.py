@@ -216,7 +216,7 @@ def closure_functions(rt: Runtime) -> dict[str, HostFunction]:
     ``__wbindgen_describe_closure`` and ``__wbindgen_cb_drop``."""
     from .closures import ClosureFactory
 
-    factory = ClosureFactory(rt)
+    factory = rt.closures = ClosureFactory(rt)
     return {
         "__wbindgen_describe": HostFunction(factory.record, U32),
         "__wbindgen_describe_closure": HostFunction(factory.make, U32X3, RESULT_I32),

@@ -549,6 +549,17 @@ class ModuleEmitter:
         return lines
 
 
+def closure_adapter_source(sig: Signature, what: str) -> str:
+    """``_wb_closure_call(func, a, b, *args)``: one call of a heap closure of this type."""
+    params = [(f"arg{i}", p.type) for i, p in enumerate(sig.params)]
+    head = ", ".join(["_wb_f", "_wb_a", "_wb_b", *(name for name, _ in params)])
+    empty = Interface(source="", crate="")
+    body = CallEmitter(empty).body(
+        "_wb_f", what, sig, params, [(convert.PTR, "_wb_a"), (convert.PTR, "_wb_b")], INDENT
+    )
+    return "\n".join([f"def _wb_closure_call({head}):", *body]) + "\n"
+
+
 def generate_glue(interface: Interface, wasm_file: str) -> str:
     """The glue module's source for ``interface``; ``wasm_file`` is the module's file name."""
     return ModuleEmitter(interface, wasm_file).emit()

@@ -1,0 +1,95 @@
+//! Closures both ways: stack closures passed to imports, heap closures kept by Python.
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    fn call_fn0(f: &dyn Fn()) -> JsValue;
+    fn call_fn2(f: &dyn Fn(u32, u32) -> u32) -> u32;
+    fn call_fn_str(f: &dyn Fn(String, String) -> String) -> String;
+    fn call_fnmut(f: &mut dyn FnMut(f64) -> f64) -> f64;
+    fn call_fn7(f: &dyn Fn(u8, i16, u32, i64, f32, bool, char) -> String) -> String;
+    fn keep(f: &JsValue);
+    fn keep_closure(f: &Closure<dyn FnMut(u32) -> u32>);
+    fn keep_opt(f: Option<&Closure<dyn Fn()>>) -> bool;
+    fn reenter(f: &JsValue);
+    fn call_heap(f: &Closure<dyn Fn(u32) -> u32>, x: u32) -> u32;
+}
+
+#[wasm_bindgen] pub fn stack_fn0() -> JsValue { call_fn0(&|| ()) }
+#[wasm_bindgen] pub fn stack_fn2() -> u32 { call_fn2(&|a, b| a * 10 + b) }
+#[wasm_bindgen] pub fn stack_str() -> String { call_fn_str(&|a, b| format!("{}+{}", a, b)) }
+#[wasm_bindgen] pub fn stack_fnmut() -> f64 {
+    let mut total = 0.0;
+    let r = call_fnmut(&mut |x| { total += x; total });
+    r + total
+}
+#[wasm_bindgen] pub fn stack_fn7() -> String {
+    call_fn7(&|a, b, c, d, e, f, g| format!("{} {} {} {} {} {} {}", a, b, c, d, e, f, g))
+}
+
+#[wasm_bindgen]
+pub struct Held { closure: Option<Closure<dyn FnMut(u32) -> u32>>, calls: Rc<Cell<u32>> }
+
+#[wasm_bindgen]
+impl Held {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Held {
+        let calls = Rc::new(Cell::new(0));
+        let c = calls.clone();
+        let closure = Closure::new(move |x: u32| { c.set(c.get() + 1); x * 2 });
+        keep_closure(&closure);
+        Held { closure: Some(closure), calls }
+    }
+    pub fn calls(&self) -> u32 { self.calls.get() }
+    pub fn drop_closure(&mut self) { self.closure = None; }
+}
+
+#[wasm_bindgen] pub fn heap_fn_str() {
+    let c = Closure::wrap(Box::new(|s: String| -> String { s.to_uppercase() }) as Box<dyn Fn(String) -> String>);
+    keep(c.as_ref());
+    c.forget();
+}
+#[wasm_bindgen] pub fn heap_into_value() -> JsValue {
+    Closure::<dyn Fn(f64) -> f64>::new(|x: f64| x + 0.5).into_js_value()
+}
+#[wasm_bindgen] pub fn heap_once() -> JsValue {
+    let s = String::from("once!");
+    Closure::once_into_js(move || s)
+}
+#[wasm_bindgen] pub fn heap_once_closure() -> JsValue {
+    let v = vec![1u8, 2, 3];
+    let c = Closure::once(move || v.len() as u32);
+    let js = c.as_ref().clone();
+    c.forget();
+    js
+}
+#[wasm_bindgen] pub fn opt_closure(some: bool) -> bool {
+    let c = Closure::<dyn Fn()>::new(|| ());
+    keep_opt(if some { Some(&c) } else { None })
+}
+
+thread_local!(static SELF_DROP: RefCell<Option<Closure<dyn FnMut()>>> = RefCell::new(None));
+#[wasm_bindgen] pub fn self_dropping() -> JsValue {
+    let c = Closure::<dyn FnMut()>::new(|| { SELF_DROP.with(|s| s.borrow_mut().take()); });
+    let js = c.as_ref().clone();
+    SELF_DROP.with(|s| *s.borrow_mut() = Some(c));
+    js
+}
+#[wasm_bindgen] pub fn recursive() -> JsValue {
+    let c = Closure::<dyn FnMut(JsValue)>::new(|f: JsValue| reenter(&f));
+    c.into_js_value()
+}
+#[wasm_bindgen] pub fn live_count() -> u32 { wasm_bindgen::externref_heap_live_count() }
+
+
+#[wasm_bindgen] pub fn churn(n: u32) -> u32 {
+    let mut total = 0u32;
+    for i in 0..n {
+        let c = Closure::<dyn Fn(u32) -> u32>::new(move |x: u32| x.wrapping_add(i));
+        total = total.wrapping_add(call_heap(&c, 1));
+    }
+    total
+}
+#[wasm_bindgen] pub fn memory_bytes() -> usize { core::arch::wasm32::memory_size(0) * 65536 }

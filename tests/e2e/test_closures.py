@@ -1,0 +1,99 @@
+"""Closures both ways (the seed's closures document): stack closures and heap closures."""
+
+from __future__ import annotations
+
+import pytest
+
+import wasmbindgen
+from wasmbindgen.runtime.closures import ExpiredClosureError
+from wasmbindgen.runtime.stack_closures import ExpiredClosureError as ExpiredStackClosureError
+
+
+@pytest.fixture
+def kept():
+    return {}
+
+
+@pytest.fixture
+def m(wasm_path, kept):
+    scope = {
+        "call_fn0": lambda f: f(),
+        "call_fn2": lambda f: f(3, 4),
+        "call_fn_str": lambda f: f("a", "b"),
+        "call_fnmut": lambda f: f(1.5) + f(2.0),
+        "call_fn7": lambda f: f(255, -3, 7, -(2**40), 1.5, True, "😀"),
+        "keep": lambda f: kept.__setitem__("f", f),
+        "keep_closure": lambda f: kept.__setitem__("c", f),
+        "keep_opt": lambda f: f is not None,
+        "reenter": lambda f: f(f),
+        "call_heap": lambda f, x: f(x),
+    }
+    return wasmbindgen.load(wasm_path("closures"), globals=scope)
+
+
+def test_stack_closures(m):
+    assert m.stack_fn0() is None
+    assert m.stack_fn2() == 34
+    assert m.stack_str() == "a+b"
+    assert m.stack_fnmut() == 8.5
+    assert m.stack_fn7() == "255 -3 7 -1099511627776 1.5 true 😀"
+
+
+def test_stack_closure_expires_after_the_import(wasm_path):
+    stash = {}
+    m = wasmbindgen.load(wasm_path("closures"), globals={"call_fn0": lambda f: stash.update(f=f)})
+    m.stack_fn0()
+    with pytest.raises(ExpiredStackClosureError, match="closure passed to call_fn0 has expired"):
+        stash["f"]()
+
+
+def test_heap_closure_lives_until_rust_drops_it(m, kept):
+    held = m.Held()
+    assert kept["c"](5) == 10 and kept["c"](6) == 12
+    assert held.calls() == 2
+    held.drop_closure()
+    with pytest.raises(ExpiredClosureError, match="dropped"):
+        kept["c"](1)
+
+
+def test_forget_into_js_value_and_as_ref(m, kept):
+    m.heap_fn_str()
+    assert kept["f"]("abc") == "ABC"
+    f = m.heap_into_value()
+    assert (f(1), f(2)) == (1.5, 2.5)
+    with pytest.raises(TypeError, match="takes 1 argument"):
+        f(1, 2)
+
+
+def test_once(m):
+    once = m.heap_once()
+    assert once() == "once!"
+    with pytest.raises(ExpiredClosureError):
+        once()
+    once_closure = m.heap_once_closure()
+    assert once_closure() == 3
+    with pytest.raises(wasmbindgen.Error, match="FnOnce called more than once"):
+        once_closure()
+
+
+def test_option_closure_and_drop_during_call(m):
+    assert m.opt_closure(True) is True and m.opt_closure(False) is False
+    drops_itself = m.self_dropping()
+    assert drops_itself() is None  # Rust drops it while it runs; destroyed when the call ends
+    with pytest.raises(ExpiredClosureError):
+        drops_itself()
+
+
+def test_reentrant_fnmut_is_refused(m):
+    recursive = m.recursive()
+    with pytest.raises(wasmbindgen.Error, match="invoked recursively"):
+        recursive(recursive)
+    assert m.stack_fn2() == 34  # the instance is intact
+
+
+def test_churn_leaves_heap_and_memory_flat(m):
+    m.churn(1000)  # warm up: allocator pools, adapter cache
+    heap, memory = m.live_count(), m.memory_bytes()
+    assert m.churn(100_000) == (sum(range(100_000)) + 100_000) % 2**32
+    assert m.live_count() == heap
+    assert m.memory_bytes() == memory
