@@ -97,3 +97,15 @@ def test_churn_leaves_heap_and_memory_flat(m):
     assert m.churn(100_000) == (sum(range(100_000)) + 100_000) % 2**32
     assert m.live_count() == heap
     assert m.memory_bytes() == memory
+
+
+def test_python_callables_called_from_rust(m):
+    assert m.call_python(lambda *args: sum(args), [4]) == (
+        "JsValue(0) JsValue(1) JsValue(3) JsValue(6) JsValue(4) JsValue(30)"
+    )
+
+    def boom(*args):
+        raise KeyError("from python")
+
+    with pytest.raises(KeyError, match="from python"):  # catch import: Err in Rust, `?` rethrows
+        m.call_python(boom, [])

@@ -7,6 +7,7 @@ call site reaches it with one global lookup.
 from __future__ import annotations
 
 import contextlib
+import functools
 import struct
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,8 +105,21 @@ def enum_member(enum: Any, value: int) -> Any:
         return value
 
 
+def _function_methods(func: Callable[..., Any], name: str) -> Callable[..., Any] | None:
+    """``Function.prototype.call/apply/bind`` for a Python callable (``this`` is not passed)."""
+    if name == "call":
+        return lambda _this=None, *args: func(*args)
+    if name == "apply":
+        return lambda _this=None, args=None: func(*(args or ()))
+    if name == "bind":
+        return lambda _this=None, *bound: functools.partial(func, *bound)
+    return None
+
+
 def method(receiver: Any, name: str) -> Callable[..., Any]:
     target = get_property(receiver, name)
+    if target is None and callable(receiver):
+        target = _function_methods(receiver, name)
     if not callable(target):
         raise TypeError(f"{type(receiver).__name__}.{name} is not a function")
     return target  # type: ignore[no-any-return]

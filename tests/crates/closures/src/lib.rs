@@ -93,3 +93,14 @@ thread_local!(static SELF_DROP: RefCell<Option<Closure<dyn FnMut()>>> = RefCell:
     total
 }
 #[wasm_bindgen] pub fn memory_bytes() -> usize { core::arch::wasm32::memory_size(0) * 65536 }
+
+#[wasm_bindgen] pub fn call_python(f: &js_sys::Function, args: &js_sys::Array) -> Result<String, JsValue> {
+    let a = f.call0(&JsValue::NULL)?;
+    let b = f.call1(&JsValue::NULL, &JsValue::from(1))?;
+    let c = f.call2(&JsValue::NULL, &JsValue::from(1), &JsValue::from(2))?;
+    let d = f.call3(&JsValue::NULL, &JsValue::from(1), &JsValue::from(2), &JsValue::from(3))?;
+    let e = f.apply(&JsValue::NULL, args)?;
+    let bound = f.bind1(&JsValue::NULL, &JsValue::from(10));
+    let g = bound.call1(&JsValue::NULL, &JsValue::from(20))?;
+    Ok(format!("{:?} {:?} {:?} {:?} {:?} {:?}", a, b, c, d, e, g))
+}
