@@ -56,14 +56,15 @@ def read_source(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
         ) from None
 
 
-def prepare_module(data: bytes, source: str) -> tuple[WasmModule, wasmtime.Module]:
-    """Read the binary, add the exports a raw rustc module lacks, and compile it."""
+def prepare_module(data: bytes, source: str) -> tuple[WasmModule, bytes, wasmtime.Module]:
+    """Read the binary, add the exports a raw rustc module lacks (returned), and compile it."""
     wasm = read_module(data, source)
-    return wasm, compile_module(ensure_host_exports(wasm), source)
+    rewritten = ensure_host_exports(wasm)
+    return wasm, rewritten, compile_module(rewritten, source)
 
 
 def analyse(data: bytes, source: str) -> tuple[Interface, wasmtime.Module, bytes]:
-    wasm, compiled = prepare_module(data, source)
+    wasm, wasm_bytes, compiled = prepare_module(data, source)
     programs = decode_section(wasm.custom.get(SECTION_NAME, []), source)
     descriptors = run_describes(compiled, source)
     arity = {
@@ -72,7 +73,7 @@ def analyse(data: bytes, source: str) -> tuple[Interface, wasmtime.Module, bytes
         if imp.module == PLACEHOLDER_MODULE and isinstance(imp.type, wasmtime.FuncType)
     }
     interface = build_interface(wasm, programs, descriptors, arity, set(INTRINSIC_NAMES))
-    return interface, compiled, ensure_host_exports(wasm)
+    return interface, compiled, wasm_bytes
 
 
 def generate(data: bytes, source: str, wasm_file: str) -> Generated:

@@ -45,7 +45,6 @@ from .types import (
 )
 
 PLACEHOLDER_MODULE = "__wbindgen_placeholder__"
-XFORM_MODULE = "__wbindgen_externref_xform__"
 
 _OPERATION_CALLS = {
     (OperationKind.REGULAR, False): CallKind.METHOD,

@@ -156,6 +156,7 @@ class WasmInstance:
         self._trap = ctypes.c_void_p(0)
         self._trap_ref = ctypes.addressof(self._trap)
         self._buf_addr = ctypes.addressof(self.buffer)
+        self._slow_invoke = self.make_invoke()
 
     # -- calls into wasm ----------------------------------------------------------------------
 
@@ -192,14 +193,9 @@ class WasmInstance:
 
     def call_raw(self, name: str, params: str, results: str, *args: Any) -> tuple[Any, ...]:
         """A slow, general call (start functions, tests): pack, invoke, unpack."""
-        self.check_usable()
         struct.pack_into(params, self.buffer, 0, *args)
-        self.make_invoke()(self.func_ref(name), struct.calcsize(params) // SLOT)
+        self._slow_invoke(self.func_ref(name), struct.calcsize(params) // SLOT)
         return struct.unpack_from(results, self.buffer) if results != "<" else ()
-
-    def check_usable(self) -> None:
-        if self.poisoned:
-            raise RustPanic(self.poisoned)
 
     def _failed(self) -> None:
         message = "wasm call failed"

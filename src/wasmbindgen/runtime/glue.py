@@ -42,7 +42,7 @@ def runtime_for(namespace: dict[str, Any], wasm_file: str) -> Runtime:
             f"{path}: cannot read the package's module ({exc.strerror}); "
             "rebuild the package with `python -m wasmbindgen build`"
         ) from None
-    _, compiled = prepare_module(data, str(path))
+    *_, compiled = prepare_module(data, str(path))
     return Runtime(compiled, str(path), LoadOptions())
 
 

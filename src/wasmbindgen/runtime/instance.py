@@ -83,9 +83,6 @@ class Runtime:
     def export(self, name: str) -> int:
         return self.wasm.func_ref(name)
 
-    def check_usable(self) -> None:
-        self.wasm.check_usable()
-
     # -- exceptions -----------------------------------------------------------------------------
 
     def take_error(self, slot: int) -> None:

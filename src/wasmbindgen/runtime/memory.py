@@ -144,7 +144,7 @@ class LinearMemory:
 
     def take_array(self, ptr: int, count: int, typecode: str) -> bytes | array.array[Any]:
         out = self.read_array(ptr, count, typecode)
-        self.free(ptr, len(out) * (1 if typecode == "B" else array.array(typecode).itemsize))
+        self.free(ptr, count * array.array(typecode).itemsize)
         return out
 
     def array_view(self, ptr: int, count: int, typecode: str) -> memoryview:

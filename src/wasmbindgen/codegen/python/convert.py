@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Interface, Kind, Ref, Scalar, ValueType
-from ...model.abi import NONE_SENTINEL, is_wide_option, scalar_kind, wasm_values
+from ...model.abi import NONE_SENTINEL, is_wide_option, scalar_kind
 from .names import enum_for_hole, identifier
 
 # Export arguments are packed with range-checking formats: a u8 argument of 300 is an error.
@@ -38,7 +38,6 @@ class Lowered:
     setup: list[str] = field(default_factory=list)  # run before packing (may allocate)
     values: list[tuple[str, str]] = field(default_factory=list)  # (slot format, expression)
     after: list[str] = field(default_factory=list)  # after a successful call
-    cleanup: list[str] = field(default_factory=list)  # always, after the call
     checked: list[tuple[str, str, str]] = field(default_factory=list)  # (name, fmt, expr)
     borrows: bool = False  # uses the borrow stack: the call site unwinds it afterwards
 
@@ -128,11 +127,6 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str) -> Lowered:
     return out
 
 
-def result_kinds(vt: ValueType) -> list[str]:
-    """The wasm values of a result, with signedness (a u8 result is read unsigned)."""
-    return wasm_values(vt)
-
-
 def lift_result(vt: ValueType, raw: list[str], interface: Interface) -> tuple[list[str], str]:
     """Python for the value Rust returned as ``raw`` (expressions of its wasm values)."""
     kind = vt.kind
@@ -179,12 +173,8 @@ def lift_result(vt: ValueType, raw: list[str], interface: Interface) -> tuple[li
 # -- imports: Rust calls Python -------------------------------------------------------------
 
 
-def import_raw_kinds(vt: ValueType) -> list[str]:
-    return wasm_values(vt)
-
-
 def lift_import_arg(
-    vt: ValueType, raw: list[str], interface: Interface, tmp: str, what: str
+    vt: ValueType, raw: list[str], interface: Interface, tmp: str
 ) -> tuple[list[str], str, list[str]]:
     """(setup lines, expression, lines run after the Python call) for an import argument."""
     kind = vt.kind

@@ -28,7 +28,7 @@ from ...model import (
 from ...model.abi import needs_retptr, result_layout, wasm_values
 from ...runtime.engine import slot_format
 from . import convert
-from .names import identifier, type_hint
+from .names import identifier, signature_hint
 
 INDENT = "    "
 
@@ -66,8 +66,10 @@ class CallEmitter:
         params: list[tuple[str, ValueType]],
         leading: list[tuple[str, str]],
         indent: str,
+        binds_self: bool = False,
     ) -> list[str]:
-        """``params``: (Python variable, type); ``leading``: raw (format, expr) slots first."""
+        """``params``: (Python variable, type); ``leading``: raw (format, expr) slots first.
+        ``binds_self``: a constructor, whose result becomes ``self``'s pointer."""
         lines = [f"{indent}if _wb_deferred: _wb_flush()"]
         values = list(leading)
         setup: list[str] = []
@@ -80,7 +82,6 @@ class CallEmitter:
             setup += lowered.setup
             values += lowered.values
             after += lowered.after
-            cleanup += lowered.cleanup
             checked += lowered.checked
             borrows = borrows or lowered.borrows
         retptr = needs_retptr(sig.ret, sig.fallible)
@@ -106,17 +107,19 @@ class CallEmitter:
         elif values:
             lines.append(f"{inner}_wb_pack({fmt!r}, _wb_buf, 0{args})")
         lines.append(f"{inner}_wb_invoke({func}, {len(values)})")
-        lines += self.read_result(sig, inner, retptr)
+        lines += self.read_result(sig, inner, retptr, binds_self)
         lines += [inner + line for line in after]
-        lines.append(f"{inner}return _wb_r")
+        lines.append(f"{inner}return None" if binds_self else f"{inner}return _wb_r")
         if cleanup:
             lines.append(f"{indent}finally:")
             lines += [indent + INDENT + line for line in reversed(cleanup)]
         return lines
 
-    def read_result(self, sig: Signature, indent: str, retptr: bool) -> list[str]:
+    def read_result(
+        self, sig: Signature, indent: str, retptr: bool, binds_self: bool = False
+    ) -> list[str]:
         ret = sig.ret
-        kinds = convert.result_kinds(ret)
+        kinds = wasm_values(ret)
         lines = []
         if retptr:
             offsets, is_err = result_layout(ret, sig.fallible)
@@ -145,6 +148,8 @@ class CallEmitter:
             raw = ["_wb_v0"]
         else:
             raw = []
+        if binds_self:  # the new object's pointer, not a second wrapper around it
+            return [*lines, f"{indent}self._ptr = {raw[0]}"]
         setup, expr = convert.lift_result(ret, raw, self.interface)
         lines += [indent + line for line in setup]
         lines.append(f"{indent}_wb_r = {expr}")
@@ -224,14 +229,6 @@ class ModuleEmitter:
             self.lines.append(f"{INDENT}{identifier(variant)} = {value}")
         self.lines += ["", ""]
 
-    def signature_text(self, params: list[Param], sig: Signature, first: str = "") -> str:
-        parts = [first] if first else []
-        parts += [
-            f"{identifier(p.name)}: {type_hint(p.type, self.interface, True)}" for p in params
-        ]
-        ret = "Any" if sig.is_async else type_hint(sig.ret, self.interface, False)
-        return f"({', '.join(parts)}) -> {ret}"
-
     def function_lines(
         self,
         fn: ExportFunction,
@@ -240,13 +237,14 @@ class ModuleEmitter:
         what: str,
         first: str = "",
         leading: list[tuple[str, str]] | None = None,
-        ret_override: str | None = None,
+        binds_self: bool = False,
     ) -> list[str]:
         sig = fn.signature
         params = list(sig.params)
-        head = f"{indent}def {py_name}{self.signature_text(params, sig, first)}:"
-        if ret_override is not None:
-            head = head.rsplit(" -> ", 1)[0] + f" -> {ret_override}:"
+        returns = "None" if binds_self else None
+        head = (
+            f"{indent}def {py_name}{signature_hint(self.interface, params, sig, first, returns)}:"
+        )
         body = docstring(fn.comments, indent + INDENT)
         body += self.calls.body(
             self.ref(fn.wasm_name),
@@ -255,6 +253,7 @@ class ModuleEmitter:
             [(identifier(p.name), p.type) for p in params],
             leading or [],
             indent + INDENT,
+            binds_self,
         )
         return [head, *body]
 
@@ -281,16 +280,7 @@ class ModuleEmitter:
             what = f"{cls.js_name}.{fn.js_name}()"
             leading = receiver_slots[fn.receiver]
             if fn.kind is ExportKind.CONSTRUCTOR:
-                lines = self.function_lines(
-                    fn, "__init__", INDENT, what, "self", ret_override="None"
-                )
-                # the constructor's result is this object's pointer, not a new wrapper
-                lines = [
-                    ln.replace("_wb_r = " + f"{name}._wrap(_wb_v0)", "self._ptr = _wb_v0").replace(
-                        "return _wb_r", "return None"
-                    )
-                    for ln in lines
-                ]
+                lines = self.function_lines(fn, "__init__", INDENT, what, "self", binds_self=True)
                 self.lines += [*lines, ""]
             elif fn.kind is ExportKind.STATIC_METHOD:
                 self.lines.append(f"{INDENT}@staticmethod")
@@ -305,7 +295,6 @@ class ModuleEmitter:
                     what,
                     "self",
                     leading,
-                    ret_override="None" if accessor == "setter" else None,
                 )
             else:
                 self.lines += self.function_lines(
@@ -347,7 +336,6 @@ class ModuleEmitter:
                     f"{cls.js_name}.{fld.js_name}",
                     "self",
                     receiver_slots[Receiver.BORROWED],
-                    ret_override="None",
                 )
         for prop, accessors in sorted(properties.items()):
             py = identifier(prop)
@@ -450,9 +438,7 @@ class ModuleEmitter:
                     [f"{tmp}._wb_invalidate()"],
                 )
             else:
-                lines, expr, after = convert.lift_import_arg(
-                    param.type, raw, self.interface, tmp, what
-                )
+                lines, expr, after = convert.lift_import_arg(param.type, raw, self.interface, tmp)
             setup += lines
             args.append(expr)
             post += after

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Iterable
 
-from ...model import Interface, Kind, Ref, Scalar, ValueType
+from ...model import Interface, Kind, Param, Ref, Scalar, Signature, ValueType
 
 GLUE_PREFIX = "_wb_"  # every name the glue defines for itself starts with this
 
@@ -55,6 +56,22 @@ def type_hint(vt: ValueType, interface: Interface, argument: bool) -> str:
     else:
         raise AssertionError(kind)
     return f"{hint} | None" if vt.optional else hint
+
+
+def signature_hint(
+    interface: Interface,
+    params: Iterable[Param],
+    sig: Signature,
+    first: str = "",
+    returns: str | None = None,
+) -> str:
+    """``(a: int, b: str) -> bool``; ``first`` is ``self`` for methods, ``returns`` overrides the
+    result (``__init__`` returns ``None``)."""
+    parts = [first] if first else []
+    parts += [f"{identifier(p.name)}: {type_hint(p.type, interface, True)}" for p in params]
+    if returns is None:
+        returns = "Any" if sig.is_async else type_hint(sig.ret, interface, False)
+    return f"({', '.join(parts)}) -> {returns}"
 
 
 def _sequence_hint(vt: ValueType, argument: bool) -> str:

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from ...model import Class, ExportFunction, ExportKind, Interface, Param, Signature
+from ...model import Class, ExportFunction, ExportKind, Interface
 from .emit import INDENT, docstring
-from .names import identifier, type_hint
-
-
-def _signature(
-    interface: Interface, params: tuple[Param, ...], sig: Signature, first: str = ""
-) -> str:
-    parts = [first] if first else []
-    parts += [f"{identifier(p.name)}: {type_hint(p.type, interface, True)}" for p in params]
-    ret = "Any" if sig.is_async else type_hint(sig.ret, interface, False)
-    return f"({', '.join(parts)}) -> {ret}"
+from .names import identifier, signature_hint, type_hint
 
 
 def _function(
     interface: Interface, fn: ExportFunction, indent: str, first: str = "", name: str | None = None
 ) -> list[str]:
-    text = _signature(interface, fn.signature.params, fn.signature, first)
-    if fn.kind is ExportKind.CONSTRUCTOR:
-        text = text.rsplit(" -> ", 1)[0] + " -> None"
+    returns = "None" if fn.kind is ExportKind.CONSTRUCTOR else None
+    text = signature_hint(interface, fn.signature.params, fn.signature, first, returns)
     doc = docstring(fn.comments, indent + INDENT)
     head = f"{indent}def {name or identifier(fn.js_name)}{text}:"
     return [head, *doc, f"{indent}{INDENT}..."] if doc else [head + " ..."]
