@@ -20,7 +20,8 @@ import wasmbindgen
 
 ROOT = Path(__file__).resolve().parent.parent
 CRATES = ROOT / "tests" / "crates"
-WASM = CRATES / "target" / "wasm32-unknown-unknown" / "release" / "exports.wasm"
+RELEASE = CRATES / "target" / "wasm32-unknown-unknown" / "release"
+WASM = RELEASE / "exports.wasm"
 
 
 def best_time(fn: Callable[[], Any], number: int, repeat: int = 5) -> float:
@@ -54,7 +55,7 @@ class PublicApi:
         result = self.memory.read(self.store, out_ptr, out_ptr + out_len).decode()
         self.free(self.store, out_ptr, out_len)
         self.free(self.store, rp, 16)
-        return result
+        return str(result)
 
     def sum_bytes(self, data: bytes) -> int:
         return int(self.call("sum_bytes", self.pass_bytes(data), len(data)))
@@ -107,6 +108,45 @@ def rows(m: Any, quick: bool) -> list[tuple[str, float, float, str]]:
     return out
 
 
+def relative_rows(m: Any, quick: bool) -> list[tuple[str, float, float, str]]:
+    """Costs against a plain ``add`` call in the same run: (name, per call, add, target)."""
+    closures = wasmbindgen.load(RELEASE / "closures.wasm")
+    scale = 10 if quick else 1
+    per_loop = 1000 // scale
+
+    def ignore(_value: Any) -> None:
+        return None
+
+    add_one = closures.add_one_closure()
+    assert closures.call_n(ignore, 3) == 3 and add_one(1) == 2
+    add = best_time(lambda: m.add(1, 2), 20000 // scale)
+    loop_calls = 20 // max(1, scale // 5)
+
+    def per_call(fn: Callable[[], Any]) -> float:
+        return best_time(fn, loop_calls) / per_loop
+
+    return [
+        (
+            "Rust→Python: `f.call1(&NULL, &arg)` in a Rust loop, one argument made once",
+            per_call(lambda: closures.call_n_same_arg(ignore, per_loop)),
+            add,
+            "≤ 3×",
+        ),
+        (
+            "Rust→Python: `f.call1(&NULL, &JsValue::from(i))` (+ number_new, 2 drops)",
+            per_call(lambda: closures.call_n(ignore, per_loop)),
+            add,
+            "≤ 3×",
+        ),
+        (
+            "Python→Rust: heap `Closure<dyn Fn(u32) -> u32>` called",
+            best_time(lambda: add_one(1), 20000 // scale),
+            add,
+            "≤ 3×",
+        ),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-build", action="store_true", help="use the crates already built")
@@ -125,6 +165,13 @@ def main() -> int:
         print(
             f"| {name} | {ours * 1e6:,.2f} µs | {base * 1e6:,.2f} µs | {base_name} | "
             f"{base / ours:,.2f}× |"
+        )
+    print("\n| relative to `add(1, 2)` from Python | per call | add | ratio | target |")
+    print("|---|---:|---:|---:|---|")
+    for name, cost, add, target in relative_rows(m, args.quick):
+        print(
+            f"| {name} | {cost * 1e6:,.2f} µs | {add * 1e6:,.2f} µs | {cost / add:,.2f}× "
+            f"| {target} |"
         )
     print(
         f"\nPython {sys.version.split()[0]}, wasmtime-py "

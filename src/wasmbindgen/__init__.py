@@ -5,7 +5,7 @@ m = wasmbindgen.load("target/wasm32-unknown-unknown/release/mycrate.wasm")
 m.greet("world")
 """
 
-from .errors import BindgenError, JsException, RustPanic
+from .errors import BindgenError, ExpiredClosureError, JsException, NoEventLoopError, RustPanic
 from .pipeline import build, load
 from .runtime.jsbuiltins import Error
 from .runtime.jsops import BigInt, Symbol
@@ -15,7 +15,9 @@ __all__ = [
     "BigInt",
     "BindgenError",
     "Error",
+    "ExpiredClosureError",
     "JsException",
+    "NoEventLoopError",
     "RustPanic",
     "Symbol",
     "build",

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["BindgenError", "JsException", "RustPanic"]
+__all__ = [
+    "BindgenError",
+    "ExpiredClosureError",
+    "JsException",
+    "NoEventLoopError",
+    "RustPanic",
+]
 
 
 class BindgenError(Exception):
@@ -36,3 +42,13 @@ class RustPanic(Exception):
     The instance refuses further calls afterwards, because its state is unknown; a fresh
     ``wasmbindgen.load()`` of the same module works.
     """
+
+
+class ExpiredClosureError(RuntimeError):
+    """A Rust closure was called after its lifetime ended: a stack closure (``&dyn Fn``) after
+    the import it was passed to returned, a ``Closure`` after Rust dropped it, a ``once``
+    closure after its one call."""
+
+
+class NoEventLoopError(RuntimeError):
+    """A timer (``setTimeout``/``setInterval``) was set while no asyncio loop is running."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 import wasmbindgen
-from wasmbindgen.runtime.closures import ExpiredClosureError
-from wasmbindgen.runtime.stack_closures import ExpiredClosureError as ExpiredStackClosureError
+from wasmbindgen import ExpiredClosureError
 
 
 @pytest.fixture
@@ -43,7 +42,7 @@ def test_stack_closure_expires_after_the_import(wasm_path):
     stash = {}
     m = wasmbindgen.load(wasm_path("closures"), globals={"call_fn0": lambda f: stash.update(f=f)})
     m.stack_fn0()
-    with pytest.raises(ExpiredStackClosureError, match="closure passed to call_fn0 has expired"):
+    with pytest.raises(ExpiredClosureError, match="closure passed to call_fn0 has expired"):
         stash["f"]()
 
 
@@ -109,3 +108,34 @@ def test_python_callables_called_from_rust(m):
 
     with pytest.raises(KeyError, match="from python"):  # catch import: Err in Rust, `?` rethrows
         m.call_python(boom, [])
+
+
+def test_a_panic_inside_a_closure_poisons_the_instance(wasm_path):
+    m = wasmbindgen.load(wasm_path("closures"))
+    f = m.panicking_closure()
+    assert f(0) == 0
+    with pytest.raises(wasmbindgen.RustPanic, match="unreachable"):
+        f(1)
+    with pytest.raises(wasmbindgen.RustPanic, match="refuses further calls"):
+        f(0)
+    with pytest.raises(wasmbindgen.RustPanic, match="refuses further calls"):
+        m.add(1, 2)
+    assert wasmbindgen.load(wasm_path("closures")).add(1, 2) == 3
+
+
+def test_a_panic_in_a_closure_called_by_a_python_import_reaches_the_caller(wasm_path):
+    m = wasmbindgen.load(wasm_path("closures"), globals={"call_heap": lambda f, x: f(x)})
+    f = m.panicking_closure()
+    with pytest.raises(wasmbindgen.RustPanic):
+        m.call_n(lambda i: f(i + 1), 3)
+    with pytest.raises(wasmbindgen.RustPanic, match="refuses further calls"):
+        m.add(1, 2)
+
+
+def test_python_callbacks_called_from_rust_in_a_loop(m):
+    seen = []
+    assert m.call_n(seen.append, 5) == 5
+    assert seen == [0, 1, 2, 3, 4]
+    with pytest.raises(ValueError, match="no"):  # call1 is `catch`: Err, then `?` throws it
+        m.call_n(lambda i: (_ for _ in ()).throw(ValueError("no")), 2)
+    assert m.add_one_closure()(41) == 42

@@ -15,15 +15,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..describe import decode_descriptor
-from ..errors import BindgenError
+from ..errors import BindgenError, ExpiredClosureError
 
 if TYPE_CHECKING:
     from ..describe import ClosureDescriptor
     from .instance import Runtime
-
-
-class ExpiredClosureError(RuntimeError):
-    """A Rust closure was called after Rust dropped it (or after its one call, for ``once``)."""
 
 
 class HeapClosure:

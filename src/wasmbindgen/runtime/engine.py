@@ -54,6 +54,11 @@ _trap_new = _private("wasmtime_trap_new", _vp, ctypes.c_char_p, _c_size_t)
 _memory_data = _private("wasmtime_memory_data", _vp, _vp, _vp)
 _memory_data_size = _private("wasmtime_memory_data_size", _c_size_t, _vp, _vp)
 
+# The process's address space as one buffer: host callbacks read and write the value array
+# wasmtime passes them in place, without making a ctypes object per call. (Addresses above
+# 2**47 are rare on 64-bit hosts; callbacks fall back to a per-call window for them.)
+HOST_MEMORY = memoryview((ctypes.c_char * (1 << 47)).from_address(0))
+
 # One format letter per wasm value type, padded to a whole slot.
 WASM_FORMATS = {
     "i32": "i12x",
@@ -228,12 +233,17 @@ class WasmInstance:
         unpack, pack = struct.unpack_from, struct.pack_into
         trap_text = f"host function {module}.{name} raised".encode()
 
+        limit = len(HOST_MEMORY) - size
+
         def trampoline(_env: int, _caller: int, values: int, _count: int) -> int:
             try:
-                view = window.from_address(values)
-                value = handler(*unpack(params, view))
+                view: Any = HOST_MEMORY
+                at = values
+                if values >= limit:
+                    view, at = window.from_address(values), 0
+                value = handler(*unpack(params, view, at))
                 if result:
-                    pack(result, view, 0, value)
+                    pack(result, view, at, value)
                 return 0
             except BaseException as exc:
                 self.pending = exc

@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import struct
+import types
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import BindgenError
 from .engine import HostFunction
@@ -18,9 +20,6 @@ from .instance import LoadOptions, Runtime
 from .resolve import get_property, set_property
 from .structs import RustObject
 from .values import is_nullish
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 __all__ = ["HostFunction", "RustObject", "bind_helpers", "runtime_for"]
 
@@ -105,21 +104,36 @@ def enum_member(enum: Any, value: int) -> Any:
         return value
 
 
-def _function_methods(func: Callable[..., Any], name: str) -> Callable[..., Any] | None:
-    """``Function.prototype.call/apply/bind`` for a Python callable (``this`` is not passed)."""
-    if name == "call":
-        return lambda _this=None, *args: func(*args)
-    if name == "apply":
-        return lambda _this=None, args=None: func(*(args or ()))
-    if name == "bind":
-        return lambda _this=None, *bound: functools.partial(func, *bound)
-    return None
+def _call(func: Callable[..., Any], _this: Any = None, *args: Any) -> Any:
+    return func(*args)
+
+
+def _apply(func: Callable[..., Any], _this: Any = None, args: Any = None) -> Any:
+    return func(*(args or ()))
+
+
+def _bind(func: Callable[..., Any], _this: Any = None, *bound: Any) -> Callable[..., Any]:
+    return functools.partial(func, *bound)
+
+
+# ``Function.prototype.call/apply/bind`` for a Python callable (``this`` is not passed on).
+_FUNCTION_PROTOTYPE: dict[str, Callable[..., Any]] = {"call": _call, "apply": _apply, "bind": _bind}
+_PLAIN_FUNCTIONS = {
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.BuiltinMethodType,
+    functools.partial,
+}
 
 
 def method(receiver: Any, name: str) -> Callable[..., Any]:
+    """JS ``receiver[name]`` to call as a method; callables get ``call``/``apply``/``bind``."""
+    if type(receiver) in _PLAIN_FUNCTIONS and name in _FUNCTION_PROTOTYPE:
+        return functools.partial(_FUNCTION_PROTOTYPE[name], receiver)  # the fast path for call1…
     target = get_property(receiver, name)
-    if target is None and callable(receiver):
-        target = _function_methods(receiver, name)
+    if target is None and callable(receiver) and name in _FUNCTION_PROTOTYPE:
+        target = functools.partial(_FUNCTION_PROTOTYPE[name], receiver)
     if not callable(target):
         raise TypeError(f"{type(receiver).__name__}.{name} is not a function")
     return target  # type: ignore[no-any-return]

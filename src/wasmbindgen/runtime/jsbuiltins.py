@@ -1,4 +1,4 @@
-"""The built-ins every instance's global scope starts with: ``console`` and ``Error``."""
+"""The built-ins every instance's global scope starts with: ``console``, ``Error``, timers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import jsops
+from .eventloop import TIMER_GLOBALS
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
@@ -62,4 +63,4 @@ class Console:
 
 def default_globals() -> dict[str, Any]:
     """A fresh copy of the default global scope (each instance gets its own)."""
-    return {"console": Console(), "Error": Error}
+    return {"console": Console(), "Error": Error, **TIMER_GLOBALS}

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ExpiredClosureError
+
 if TYPE_CHECKING:
     from .instance import Runtime
-
-
-class ExpiredClosureError(RuntimeError):
-    """A Rust stack closure was called after the import it was passed to returned."""
 
 
 def stack_closure_class(rt: Runtime) -> type[Any]:

@@ -104,3 +104,93 @@ thread_local!(static SELF_DROP: RefCell<Option<Closure<dyn FnMut()>>> = RefCell:
     let g = bound.call1(&JsValue::NULL, &JsValue::from(20))?;
     Ok(format!("{:?} {:?} {:?} {:?} {:?} {:?}", a, b, c, d, e, g))
 }
+
+// ---- Timers on the host's event loop: the seed's Interval example ----
+
+#[wasm_bindgen]
+extern "C" {
+    fn setInterval(closure: &Closure<dyn FnMut()>, millis: u32) -> f64;
+    fn clearInterval(token: f64);
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(f: &JsValue, millis: u32) -> f64;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(token: f64);
+    #[wasm_bindgen(js_name = queueMicrotask)]
+    fn queue_microtask(f: &JsValue);
+    #[wasm_bindgen(js_namespace = console)]
+    fn log(s: &str);
+    fn record(s: &str);
+}
+
+#[wasm_bindgen]
+pub struct Interval {
+    closure: Closure<dyn FnMut()>,
+    token: f64,
+}
+
+impl Interval {
+    pub fn new<F: 'static>(millis: u32, f: F) -> Interval
+    where
+        F: FnMut(),
+    {
+        let closure = Closure::new(f);
+        let token = setInterval(&closure, millis);
+        Interval { closure, token }
+    }
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        clearInterval(self.token);
+    }
+}
+
+#[wasm_bindgen] pub fn hello() -> Interval { Interval::new(1_000, || log("hello")) }
+#[wasm_bindgen] pub fn ticker(millis: u32) -> Interval {
+    let mut n = 0;
+    Interval::new(millis, move || { n += 1; record(&format!("tick {}", n)) })
+}
+#[wasm_bindgen] pub fn interval_closure_alive(i: &Interval) -> bool { i.closure.as_ref().is_function() }
+
+/// Microtasks (FIFO, including ones queued by microtasks) run before a zero-delay timer.
+#[wasm_bindgen] pub fn schedule_order() {
+    set_timeout(&Closure::once_into_js(|| record("timeout")), 0);
+    queue_microtask(&Closure::once_into_js(|| record("micro1")));
+    queue_microtask(&Closure::once_into_js(|| {
+        record("micro2");
+        queue_microtask(&Closure::once_into_js(|| record("micro3")));
+    }));
+}
+/// A cleared timeout never fires; its closure is Rust's to drop.
+#[wasm_bindgen] pub fn cancelled_timeout() {
+    let c = Closure::<dyn FnMut()>::new(|| record("should not fire"));
+    let token = set_timeout(c.as_ref(), 5);
+    clear_timeout(token);
+}
+
+// ---- Panics inside closures ----
+
+#[wasm_bindgen] pub fn panicking_closure() -> JsValue {
+    Closure::<dyn Fn(u32) -> u32>::new(|x: u32| if x > 0 { panic!("closure panicked on {}", x) } else { x })
+        .into_js_value()
+}
+
+// ---- Benchmarks: Rust calling Python, Python calling a Rust closure ----
+
+#[wasm_bindgen] pub fn call_n(f: &js_sys::Function, n: u32) -> Result<u32, JsValue> {
+    for i in 0..n {
+        f.call1(&JsValue::NULL, &JsValue::from(i))?;
+    }
+    Ok(n)
+}
+#[wasm_bindgen] pub fn call_n_same_arg(f: &js_sys::Function, n: u32) -> Result<u32, JsValue> {
+    let arg = JsValue::from(7);
+    for _ in 0..n {
+        f.call1(&JsValue::NULL, &arg)?;
+    }
+    Ok(n)
+}
+#[wasm_bindgen] pub fn add_one_closure() -> JsValue {
+    Closure::<dyn Fn(u32) -> u32>::new(|x: u32| x + 1).into_js_value()
+}
+#[wasm_bindgen] pub fn add(a: u32, b: u32) -> u32 { a + b }
