@@ -7,21 +7,25 @@ m.greet("world")
 
 from .errors import BindgenError, ExpiredClosureError, JsException, NoEventLoopError, RustPanic
 from .pipeline import build, load
-from .runtime.jsbuiltins import Error
+from .runtime.jsbuiltins import AggregateError, Error
 from .runtime.jsops import BigInt, Symbol
+from .runtime.promise import Promise, run
 from .runtime.values import null
 
 __all__ = [
+    "AggregateError",
     "BigInt",
     "BindgenError",
     "Error",
     "ExpiredClosureError",
     "JsException",
     "NoEventLoopError",
+    "Promise",
     "RustPanic",
     "Symbol",
     "build",
     "load",
     "null",
+    "run",
 ]
 __version__ = "0.1.0"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import types
@@ -106,16 +107,23 @@ def load(
 ) -> types.ModuleType:
     """Load a raw ``#[wasm_bindgen]`` module and return its Python bindings as a module object."""
     data, name = read_source(source)
-    generated = generate(data, name, Path(name).name)
+    generated, code = _prepared(data, name)
     options = LoadOptions(dict(globals or {}), dict(modules or {}))
     _check_snippets(generated.interface, options.modules)
     runtime = Runtime(generated.compiled, name, options)
     module = types.ModuleType(generated.interface.crate or "wasm_module")
     module.__dict__[RUNTIME_KEY] = runtime
     module.__file__ = name
-    code = compile(generated.glue, f"<wasmbindgen glue for {name}>", "exec")
     exec(code, module.__dict__)
     return module
+
+
+@functools.lru_cache(maxsize=16)
+def _prepared(data: bytes, name: str) -> tuple[Generated, types.CodeType]:
+    """Analysis, generated glue and compiled module for ``load()``: loading the same module
+    again (another instance) reuses them; only instantiation is per instance."""
+    generated = generate(data, name, Path(name).name)
+    return generated, compile(generated.glue, f"<wasmbindgen glue for {name}>", "exec")
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:

@@ -119,6 +119,7 @@ class WasmInstance:
         self.pending: BaseException | None = None  # raised by a host function, re-raised by invoke
         self.poisoned: str | None = None
         self.panic_message: str | None = None
+        self.on_poison: Callable[[RustPanic], None] | None = None
         self._callbacks: list[Any] = []  # keep ctypes callbacks alive
         linker = wasmtime.Linker(shared_engine())
         linker_ptr = ctypes.cast(linker.ptr(), _vp).value
@@ -222,7 +223,10 @@ class WasmInstance:
             f"{self.source}: the module trapped earlier ({reason}); its state is unknown, so it "
             "refuses further calls. Load the module again to continue."
         )
-        raise RustPanic(f"{self.source}: {reason}")
+        panic = RustPanic(f"{self.source}: {reason}")
+        if self.on_poison is not None:
+            self.on_poison(panic)
+        raise panic
 
     # -- host functions -----------------------------------------------------------------------
 

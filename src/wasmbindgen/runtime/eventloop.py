@@ -29,6 +29,7 @@ _asyncio_logger = logging.getLogger("asyncio")
 Job = Callable[[], Any]
 _microtasks: deque[Job] = deque()
 _drain_loop: asyncio.AbstractEventLoop | None = None  # the loop a drain is scheduled on
+after_checkpoint: list[Callable[[], None]] = []  # run after each drain (unhandled rejections)
 _timer_ids = count(1)
 _timers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, asyncio.TimerHandle]] = (
     weakref.WeakKeyDictionary()
@@ -49,11 +50,12 @@ def queue_microtask(job: Job) -> None:
         schedule_drain()
 
 
-def schedule_drain() -> None:
-    """Have the running loop drain the microtask queue soon (no-op without a loop)."""
+def schedule_drain(force: bool = False) -> None:
+    """Have the running loop drain the microtask queue soon (no-op without a loop). ``force``
+    asks for a checkpoint even with the queue empty (to report unhandled rejections)."""
     global _drain_loop
     loop = running_loop()
-    if loop is not None and _microtasks and loop is not _drain_loop:
+    if loop is not None and (_microtasks or force) and loop is not _drain_loop:
         _drain_loop = loop
         loop.call_soon(run_microtasks)
 
@@ -68,6 +70,8 @@ def run_microtasks() -> None:
             job()
         except Exception as exc:  # reported as a JS host reports uncaught errors
             report_uncaught("a microtask", exc)
+    for hook in after_checkpoint:
+        hook()
 
 
 def report_uncaught(where: str, exc: BaseException) -> None:

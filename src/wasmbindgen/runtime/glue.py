@@ -10,13 +10,14 @@ import contextlib
 import functools
 import struct
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 from ..errors import BindgenError
 from .engine import HostFunction
 from .instance import LoadOptions, Runtime
+from .promise import Promise, is_python_awaitable
 from .resolve import get_property, set_property
 from .structs import RustObject
 from .values import is_nullish
@@ -118,6 +119,7 @@ def _bind(func: Callable[..., Any], _this: Any = None, *bound: Any) -> Callable[
 
 # ``Function.prototype.call/apply/bind`` for a Python callable (``this`` is not passed on).
 _FUNCTION_PROTOTYPE: dict[str, Callable[..., Any]] = {"call": _call, "apply": _apply, "bind": _bind}
+_PROMISE_METHODS = frozenset({"then", "catch", "finally"})
 _PLAIN_FUNCTIONS = {
     types.FunctionType,
     types.BuiltinFunctionType,
@@ -134,6 +136,8 @@ def method(receiver: Any, name: str) -> Callable[..., Any]:
     target = get_property(receiver, name)
     if target is None and callable(receiver) and name in _FUNCTION_PROTOTYPE:
         target = functools.partial(_FUNCTION_PROTOTYPE[name], receiver)
+    if target is None and name in _PROMISE_METHODS and is_python_awaitable(receiver):
+        target = getattr(Promise.resolve(receiver), name)  # an awaitable stands for a Promise
     if not callable(target):
         raise TypeError(f"{type(receiver).__name__}.{name} is not a function")
     return target  # type: ignore[no-any-return]
@@ -156,7 +160,26 @@ def index_delete(obj: Any, key: Any) -> None:
 
 
 def instanceof(value: Any, cls: Any) -> bool:
+    if cls is Promise:
+        return isinstance(value, Promise) or is_python_awaitable(value)
     return isinstance(cls, type) and isinstance(value, cls)
+
+
+async def _settled(promise: Promise[Any]) -> Any:
+    return await promise
+
+
+def async_result(rt: Runtime, promise: Any, *arguments: Any) -> Coroutine[Any, Any, Any]:
+    """What an ``async fn`` export returns: a coroutine awaiting the Promise Rust made. The
+    Rust future already started (as in JS); a trap rejects it with ``RustPanic``. The call's
+    arguments (and receiver) stay alive until the promise settles: the future may borrow them,
+    and a struct freed by Python's GC meanwhile would leave it reading freed memory."""
+    if not isinstance(promise, Promise):
+        promise = Promise.resolve(promise)
+    if promise.state == "pending":
+        rt.pending_promises.add(promise)
+        promise.keep_until_settled(arguments)
+    return _settled(promise)
 
 
 def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
@@ -202,6 +225,7 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
             "_wb_enum_member": enum_member,
             "_wb_nullish": is_nullish,
             "_wb_method": method,
+            "_wb_async_result": functools.partial(async_result, rt),
             "_wb_get_property": get_property,
             "_wb_set_property": set_property,
             "_wb_index_get": index_get,

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import ctypes
 import struct
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import wasmtime
 
-from ..errors import BindgenError, JsException
+from ..errors import BindgenError, JsException, RustPanic
 from .engine import HostFunction, WasmInstance
+from .globalscope import default_globals
 from .heap import Heap
-from .jsbuiltins import default_globals
 from .memory import LinearMemory
+from .promise import Promise
 from .resolve import Resolver
 
 XFORM_MODULE = "__wbindgen_externref_xform__"
@@ -55,6 +57,9 @@ class Runtime:
         self.glue_namespace: dict[str, Any] = {}
         self.closures: Any = None  # the ClosureFactory, set when intrinsics are bound
         self._table_funcs: list[wasmtime.Func] = []
+        # Promises of async exports still pending: a trap rejects them, since the Rust futures
+        # that would settle them can no longer run.
+        self.pending_promises: weakref.WeakSet[Promise[Any]] = weakref.WeakSet()
 
     def instantiate(self, imports: dict[str, HostFunction]) -> None:
         from .intrinsics import intrinsic_functions
@@ -79,6 +84,12 @@ class Runtime:
         self.invoke: Callable[[int, int], None] = self.wasm.make_invoke()
         self.buffer = self.wasm.buffer
         self._exn_store = self.wasm.func_ref("__wbindgen_exn_store")
+        self.wasm.on_poison = self._reject_pending
+
+    def _reject_pending(self, panic: RustPanic) -> None:
+        promises, self.pending_promises = list(self.pending_promises), weakref.WeakSet()
+        for promise in promises:
+            promise.reject_now(panic)
 
     def export(self, name: str) -> int:
         return self.wasm.func_ref(name)

@@ -1,4 +1,4 @@
-"""The built-ins every instance's global scope starts with: ``console``, ``Error``, timers."""
+"""JS built-ins written in Python: ``Error`` and its kin, ``console``, ``Array``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from . import jsops
-from .eventloop import TIMER_GLOBALS
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 
@@ -32,6 +31,16 @@ class Error(Exception):
 
     def toString(self) -> str:  # noqa: N802 - the JS method name
         return f"{self.name}: {self.message}" if self.message else self.name
+
+
+class AggregateError(Error):
+    """``AggregateError(errors, message)``: what ``Promise.any`` rejects with."""
+
+    name = "AggregateError"
+
+    def __init__(self, errors: Any = (), message: Any = "", *args: Any) -> None:
+        super().__init__(message, *args)
+        self.errors = list(errors)
 
 
 def _console_text(args: tuple[Any, ...]) -> str:
@@ -61,6 +70,18 @@ class Console:
     error = warn
 
 
-def default_globals() -> dict[str, Any]:
-    """A fresh copy of the default global scope (each instance gets its own)."""
-    return {"console": Console(), "Error": Error, **TIMER_GLOBALS}
+class Array:
+    """``Array``: JS arrays are Python lists."""
+
+    def __new__(cls, *items: Any) -> list[Any]:  # type: ignore[misc]
+        if len(items) == 1 and isinstance(items[0], int) and not isinstance(items[0], bool):
+            return [None] * items[0]  # new Array(n): n empty slots
+        return list(items)
+
+    @staticmethod
+    def of(*items: Any) -> list[Any]:
+        return list(items)
+
+    @staticmethod
+    def isArray(value: Any = None) -> bool:  # noqa: N802 - the JS name
+        return isinstance(value, list)

@@ -11,8 +11,14 @@ from .values import null
 _MISSING = object()
 
 
+# Types whose instances are plain attribute bags (not mappings, not null): the hot path.
+ATTRIBUTE_TYPES: set[type] = set()
+
+
 def get_property(obj: Any, name: str) -> Any:
     """JS ``obj[name]`` over dicts and attributes; a missing property is ``None`` (undefined)."""
+    if type(obj) in ATTRIBUTE_TYPES:
+        return getattr(obj, name, None)
     if isinstance(obj, Mapping):
         return obj.get(name)
     if obj is None or obj is null:

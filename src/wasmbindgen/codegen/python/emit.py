@@ -67,9 +67,11 @@ class CallEmitter:
         leading: list[tuple[str, str]],
         indent: str,
         binds_self: bool = False,
+        receiver: str = "",
     ) -> list[str]:
         """``params``: (Python variable, type); ``leading``: raw (format, expr) slots first.
-        ``binds_self``: a constructor, whose result becomes ``self``'s pointer."""
+        ``binds_self``: a constructor, whose result becomes ``self``'s pointer. ``receiver``:
+        the method's ``self`` (an async method keeps it alive while its future runs)."""
         lines = [f"{indent}if _wb_deferred: _wb_flush()"]
         values = list(leading)
         setup: list[str] = []
@@ -107,7 +109,8 @@ class CallEmitter:
         elif values:
             lines.append(f"{inner}_wb_pack({fmt!r}, _wb_buf, 0{args})")
         lines.append(f"{inner}_wb_invoke({func}, {len(values)})")
-        lines += self.read_result(sig, inner, retptr, binds_self)
+        keep = [receiver] if receiver else []
+        lines += self.read_result(sig, inner, retptr, binds_self, keep + [n for n, _ in params])
         lines += [inner + line for line in after]
         lines.append(f"{inner}return None" if binds_self else f"{inner}return _wb_r")
         if cleanup:
@@ -116,7 +119,12 @@ class CallEmitter:
         return lines
 
     def read_result(
-        self, sig: Signature, indent: str, retptr: bool, binds_self: bool = False
+        self,
+        sig: Signature,
+        indent: str,
+        retptr: bool,
+        binds_self: bool = False,
+        keep: list[str] | None = None,
     ) -> list[str]:
         ret = sig.ret
         kinds = wasm_values(ret)
@@ -153,6 +161,10 @@ class CallEmitter:
         setup, expr = convert.lift_result(ret, raw, self.interface)
         lines += [indent + line for line in setup]
         lines.append(f"{indent}_wb_r = {expr}")
+        if sig.is_async:  # the arguments live until the future settles: Rust may borrow them
+            lines.append(
+                f"{indent}_wb_r = _wb_async_result(_wb_r{''.join(', ' + k for k in keep or ())})"
+            )
         return lines
 
 
@@ -254,6 +266,7 @@ class ModuleEmitter:
             leading or [],
             indent + INDENT,
             binds_self,
+            "self" if leading else "",
         )
         return [head, *body]
 
