@@ -15,7 +15,7 @@ from wasmbindgen.pipeline import generate
 GOLDEN = Path(__file__).parent.parent / "golden"
 
 
-@pytest.mark.parametrize("crate", ["basics", "exports", "imports"])
+@pytest.mark.parametrize("crate", ["basics", "exports", "imports", "promises"])
 @pytest.mark.parametrize("kind", ["glue", "stubs"])
 def test_reference_output(wasm_path, crate, kind):
     generated = generate(wasm_path(crate).read_bytes(), f"{crate}.wasm", f"{crate}_bg.wasm")

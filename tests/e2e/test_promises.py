@@ -268,7 +268,7 @@ def test_all_all_settled_race_any(m):
 
 
 def test_combinators_reject_a_non_iterable_with_type_error(m):
-    with pytest.raises(TypeError, match="Promise.all: int is not iterable"):
+    with pytest.raises(TypeError, match=r"Promise\.all: int is not iterable"):
         run(_await(m.all(5)))
 
 

@@ -70,7 +70,9 @@ def signature_hint(
     parts = [first] if first else []
     parts += [f"{identifier(p.name)}: {type_hint(p.type, interface, True)}" for p in params]
     if returns is None:
-        returns = "Any" if sig.is_async else type_hint(sig.ret, interface, False)
+        returns = type_hint(sig.ret, interface, False)
+        if sig.is_async:  # a coroutine over the Promise Rust made, resolving to inner_ret
+            returns = f"Coroutine[Any, Any, {type_hint(sig.inner_ret, interface, False)}]"
     return f"({', '.join(parts)}) -> {returns}"
 
 

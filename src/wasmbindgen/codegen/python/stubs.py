@@ -61,7 +61,7 @@ def generate_stubs(interface: Interface) -> str:
         "",
         "import array",
         "import enum",
-        "from collections.abc import Callable, Sequence",
+        "from collections.abc import Callable, Coroutine, Sequence",
         "from typing import Any",
         "",
         "from wasmbindgen.runtime.structs import RustObject",
