@@ -7,10 +7,12 @@ measured side by side in one run; the ratio column is baseline time / wasmbindge
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import struct
 import subprocess
 import sys
+import time
 import timeit
 from collections.abc import Callable
 from pathlib import Path
@@ -147,6 +149,34 @@ def relative_rows(m: Any, quick: bool) -> list[tuple[str, float, float, str]]:
     ]
 
 
+def async_rows(m: Any, quick: bool) -> list[tuple[str, float, float, str]]:
+    """Async round trips against a plain ``add`` call in the same run."""
+    promises = wasmbindgen.load(
+        RELEASE / "promises.wasm", globals={"py_value": wasmbindgen.Promise.resolve}
+    )
+    n = 200 if quick else 2000
+    add = best_time(lambda: m.add(1, 2), 20000 // (10 if quick else 1))
+
+    async def sequential() -> float:
+        start = time.perf_counter()
+        for _ in range(n):
+            await promises.add_async(1, 2)
+        return (time.perf_counter() - start) / n
+
+    async def concurrent() -> float:
+        start = time.perf_counter()
+        results = await asyncio.gather(*(promises.add_async(i, 1) for i in range(10_000)))
+        assert results == [i + 1 for i in range(10_000)]
+        return time.perf_counter() - start
+
+    one = min(asyncio.run(sequential()) for _ in range(5))
+    many = min(asyncio.run(concurrent()) for _ in range(1 if quick else 3))
+    return [
+        ("async export awaiting one host Promise, awaited from Python", one, add, "≤ 20×"),
+        ("10,000 of them concurrently (asyncio.gather), per call", many / 10_000, add, "—"),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-build", action="store_true", help="use the crates already built")
@@ -168,7 +198,7 @@ def main() -> int:
         )
     print("\n| relative to `add(1, 2)` from Python | per call | add | ratio | target |")
     print("|---|---:|---:|---:|---|")
-    for name, cost, add, target in relative_rows(m, args.quick):
+    for name, cost, add, target in relative_rows(m, args.quick) + async_rows(m, args.quick):
         print(
             f"| {name} | {cost * 1e6:,.2f} µs | {add * 1e6:,.2f} µs | {cost / add:,.2f}× "
             f"| {target} |"

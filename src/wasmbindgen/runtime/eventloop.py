@@ -50,6 +50,10 @@ def queue_microtask(job: Job) -> None:
         schedule_drain()
 
 
+def has_microtasks() -> bool:
+    return bool(_microtasks)
+
+
 def schedule_drain(force: bool = False) -> None:
     """Have the running loop drain the microtask queue soon (no-op without a loop). ``force``
     asks for a checkpoint even with the queue empty (to report unhandled rejections)."""

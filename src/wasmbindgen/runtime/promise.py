@@ -231,7 +231,8 @@ class Promise(Generic[T]):
         # promise (a Rust future that needed no host I/O), and no suspension is needed at all.
         self._mark_handled()
         loop = asyncio.get_running_loop()
-        eventloop.run_microtasks()
+        if eventloop.has_microtasks():
+            eventloop.run_microtasks()
         if self._state is FULFILLED:
             return self._value  # type: ignore[no-any-return]
         if self._state is REJECTED:
