@@ -19,6 +19,7 @@ from ..errors import BindgenError, ExpiredClosureError
 
 if TYPE_CHECKING:
     from ..describe import ClosureDescriptor
+    from .engine import FuncRef
     from .instance import Runtime
 
 
@@ -44,7 +45,7 @@ class HeapClosure:
         runtime: Runtime,
         a: int,
         b: int,
-        invoke: int,
+        invoke: FuncRef,
         dtor: int,
         mutable: bool,
         adapter: Callable[..., Any],

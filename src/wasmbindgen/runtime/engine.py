@@ -25,6 +25,7 @@ MIN_CALL_SLOTS = 24
 _ENGINE: wasmtime.Engine | None = None
 
 _c_size_t, _vp = ctypes.c_size_t, ctypes.c_void_p
+FuncRef = ctypes.c_void_p  # a wasmtime_func_t's address, ready to pass to the C API
 HOST_CALLBACK = ctypes.CFUNCTYPE(_c_size_t, _vp, _vp, _vp, _c_size_t)
 
 
@@ -166,30 +167,32 @@ class WasmInstance:
 
     # -- calls into wasm ----------------------------------------------------------------------
 
-    def func_ref(self, name: str) -> int:
+    def func_ref(self, name: str) -> FuncRef:
         """The address of export ``name``'s ``wasmtime_func_t``, for ``invoke``."""
         func = self.exports.get(name)
         if not isinstance(func, wasmtime.Func):
             raise BindgenError(f"{self.source}: the module has no exported function {name!r}")
         self._callbacks.append(func)  # keep the wasmtime_func_t alive
-        return ctypes.addressof(func._func)
+        return FuncRef(ctypes.addressof(func._func))
 
-    def make_invoke(self) -> Callable[[int, int], None]:
+    def make_invoke(self) -> Callable[[FuncRef, int], None]:
         """``invoke(func_ref, nargs)``: call with arguments already packed into ``buffer``.
 
         The C API wants the buffer's whole capacity (it must hold the results too), so
         ``nargs`` only documents the call site."""
+        # Every argument is a ctypes object made once: converting Python ints on each foreign
+        # call costs about a quarter of the call.
         call, ctx, buf, trap_ref, trap = (
             _call_unchecked,
-            self._ctx,
-            self._buf_addr,
-            self._trap_ref,
+            _vp(self._ctx),
+            _vp(self._buf_addr),
+            _vp(self._trap_ref),
             self._trap,
         )
-        capacity = len(self.buffer) // SLOT
+        capacity = _c_size_t(len(self.buffer) // SLOT)
         failed, wasm = self._failed, self
 
-        def invoke(func: int, nargs: int) -> None:
+        def invoke(func: FuncRef, nargs: int) -> None:
             if wasm.poisoned:
                 raise RustPanic(wasm.poisoned)
             if call(ctx, func, buf, capacity, trap_ref) or trap.value:

@@ -29,6 +29,7 @@ _asyncio_logger = logging.getLogger("asyncio")
 Job = Callable[[], Any]
 _microtasks: deque[Job] = deque()
 _drain_loop: asyncio.AbstractEventLoop | None = None  # the loop a drain is scheduled on
+_draining = False
 after_checkpoint: list[Callable[[], None]] = []  # run after each drain (unhandled rejections)
 _timer_ids = count(1)
 _timers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[int, asyncio.TimerHandle]] = (
@@ -46,7 +47,7 @@ def running_loop() -> asyncio.AbstractEventLoop | None:
 def queue_microtask(job: Job) -> None:
     """Run ``job()`` after the current task, before any timer, in FIFO order with other jobs."""
     _microtasks.append(job)
-    if _drain_loop is None or _drain_loop.is_closed():
+    if not _draining and (_drain_loop is None or _drain_loop.is_closed()):
         schedule_drain()
 
 
@@ -61,19 +62,30 @@ def schedule_drain(force: bool = False) -> None:
     loop = running_loop()
     if loop is not None and (_microtasks or force) and loop is not _drain_loop:
         _drain_loop = loop
-        loop.call_soon(run_microtasks)
+        loop.call_soon(_scheduled_drain)
+
+
+def _scheduled_drain() -> None:
+    global _drain_loop
+    _drain_loop = None
+    run_microtasks()
 
 
 def run_microtasks() -> None:
     """Drain the queue, jobs queued meanwhile included (a microtask checkpoint)."""
-    global _drain_loop
-    _drain_loop = None
-    while _microtasks:
-        job = _microtasks.popleft()
-        try:
-            job()
-        except Exception as exc:  # reported as a JS host reports uncaught errors
-            report_uncaught("a microtask", exc)
+    global _draining
+    if _draining:  # a job awaited something synchronously: the outer drain carries on
+        return
+    _draining = True
+    try:
+        while _microtasks:
+            job = _microtasks.popleft()
+            try:
+                job()
+            except Exception as exc:  # reported as a JS host reports uncaught errors
+                report_uncaught("a microtask", exc)
+    finally:
+        _draining = False
     for hook in after_checkpoint:
         hook()
 

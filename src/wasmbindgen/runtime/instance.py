@@ -12,7 +12,7 @@ from typing import Any
 import wasmtime
 
 from ..errors import BindgenError, JsException, RustPanic
-from .engine import HostFunction, WasmInstance
+from .engine import FuncRef, HostFunction, WasmInstance
 from .globalscope import default_globals
 from .heap import Heap
 from .memory import LinearMemory
@@ -52,8 +52,8 @@ class Runtime:
         self.lookup = self.resolver.lookup  # what import call sites use, at call time
         self.lookup_class = self.resolver.lookup_class
         self.deferred_frees: list[tuple[str, int]] = []
-        self._free_refs: dict[str, int] = {}
-        self._table_refs: dict[int, int] = {}
+        self._free_refs: dict[str, FuncRef] = {}
+        self._table_refs: dict[int, FuncRef] = {}
         self.glue_namespace: dict[str, Any] = {}
         self.closures: Any = None  # the ClosureFactory, set when intrinsics are bound
         self._table_funcs: list[wasmtime.Func] = []
@@ -81,7 +81,7 @@ class Runtime:
 
         self.wasm = WasmInstance(self.module, host, self.source)
         self.memory = LinearMemory(self.wasm)
-        self.invoke: Callable[[int, int], None] = self.wasm.make_invoke()
+        self.invoke: Callable[[FuncRef, int], None] = self.wasm.make_invoke()
         self.buffer = self.wasm.buffer
         self._exn_store = self.wasm.func_ref("__wbindgen_exn_store")
         self.wasm.on_poison = self._reject_pending
@@ -91,7 +91,7 @@ class Runtime:
         for promise in promises:
             promise.reject_now(panic)
 
-    def export(self, name: str) -> int:
+    def export(self, name: str) -> FuncRef:
         return self.wasm.func_ref(name)
 
     # -- exceptions -----------------------------------------------------------------------------
@@ -149,7 +149,7 @@ class Runtime:
         self.memory.free(ptr, 4 * count)
         return [self.heap.take(slot) for slot in slots]
 
-    def table_func_ref(self, index: int) -> int:
+    def table_func_ref(self, index: int) -> FuncRef:
         """The ``wasmtime_func_t`` address of function-table entry ``index``, for ``invoke``."""
         ref = self._table_refs.get(index)
         if ref is None:
@@ -161,7 +161,7 @@ class Runtime:
                     "function; is the module built for wasm-bindgen 0.2.83?"
                 )
             self._table_funcs.append(func)
-            ref = self._table_refs[index] = ctypes.addressof(func._func)
+            ref = self._table_refs[index] = FuncRef(ctypes.addressof(func._func))
         return ref
 
     def start(self, export: str) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ExpiredClosureError
 
 if TYPE_CHECKING:
+    from .engine import FuncRef
     from .instance import Runtime
 
 
@@ -19,7 +20,7 @@ def stack_closure_class(rt: Runtime) -> type[Any]:
         def __init__(self, shim: int, a: int, b: int, mutable: bool, what: str) -> None:
             self.shim, self.a, self.b, self.mutable, self.what = shim, a, b, mutable, what
 
-        def enter(self) -> tuple[int, int, int]:
+        def enter(self) -> tuple[int, int, FuncRef]:
             if not self.b:
                 raise ExpiredClosureError(
                     f"the {self.what} has expired: Rust stack closures (&dyn Fn) may only be "
