@@ -7,7 +7,7 @@ m.greet("world")
 
 from .errors import BindgenError, ExpiredClosureError, JsException, NoEventLoopError, RustPanic
 from .pipeline import build, load
-from .runtime.jsbuiltins import AggregateError, Error
+from .runtime.builtins.errors import AggregateError, Error
 from .runtime.jsops import BigInt, Symbol
 from .runtime.promise import Promise, run
 from .runtime.values import null

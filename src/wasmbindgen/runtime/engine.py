@@ -220,13 +220,15 @@ class WasmInstance:
         if self.poisoned:  # a call made on a poisoned instance from inside a host function
             raise RustPanic(self.poisoned)
         reason = _trap_reason(message)
-        if self.panic_message:
-            reason = f"{self.panic_message} ({reason})"
+        detail = reason
+        if self.panic_message:  # console_error_panic_hook's message and stack
+            reason = f"{self.panic_message.splitlines()[0]} ({reason})"
+            detail = f"{reason}\n\n{self.panic_message}"
         self.poisoned = (
             f"{self.source}: the module trapped earlier ({reason}); its state is unknown, so it "
             "refuses further calls. Load the module again to continue."
         )
-        panic = RustPanic(f"{self.source}: {reason}")
+        panic = RustPanic(f"{self.source}: {detail}")
         if self.on_poison is not None:
             self.on_poison(panic)
         raise panic

@@ -12,8 +12,9 @@ from typing import Any
 import wasmtime
 
 from ..errors import BindgenError, JsException, RustPanic
+from .builtins.console import Console
+from .builtins.scope import default_globals
 from .engine import FuncRef, HostFunction, WasmInstance
-from .globalscope import default_globals
 from .heap import Heap
 from .memory import LinearMemory
 from .promise import Promise
@@ -48,6 +49,9 @@ class Runtime:
         self.scope: dict[str, Any] = default_globals()
         self.scope.update(options.globals)
         self.scope["globalThis"] = self.scope
+        console = self.scope.get("console")
+        if isinstance(console, Console):
+            console.panic_sink = self._record_panic
         self.resolver = Resolver(self.scope, options.modules, source)
         self.lookup = self.resolver.lookup  # what import call sites use, at call time
         self.lookup_class = self.resolver.lookup_class
@@ -90,6 +94,9 @@ class Runtime:
         promises, self.pending_promises = list(self.pending_promises), weakref.WeakSet()
         for promise in promises:
             promise.reject_now(panic)
+
+    def _record_panic(self, text: str) -> None:
+        self.wasm.panic_message = text
 
     def export(self, name: str) -> FuncRef:
         return self.wasm.func_ref(name)

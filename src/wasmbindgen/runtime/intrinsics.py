@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import jsops
+from .builtins.errors import Error, RangeError
 from .engine import HostFunction, slot_format
-from .jsbuiltins import Error
 from .jsops import BigInt, Symbol
 from .values import null
 
@@ -133,7 +133,7 @@ def intrinsic_functions(rt: Runtime) -> dict[str, HostFunction]:
     def checked_div(a: int, b: int) -> int:
         try:
             return add(jsops.binary("/", get(a), get(b)))
-        except jsops.RangeError as exc:
+        except RangeError as exc:
             return add(exc)
 
     def as_number(idx: int) -> float:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from .builtins.errors import RangeError
 from .values import null
 
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -365,12 +366,6 @@ def has_property(obj: Any, key: Any) -> bool:
     if obj is None or obj is null or isinstance(obj, (str, int, float, bool)):
         raise TypeError(f"Cannot use 'in' operator to search for '{key}' in {to_string(obj)}")
     return hasattr(obj, key)
-
-
-class RangeError(ValueError):
-    """A JS RangeError (also a Python ``ValueError``)."""
-
-    name = "RangeError"
 
 
 def json_stringify(value: Any) -> str:

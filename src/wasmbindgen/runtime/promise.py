@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import JsException
 from . import eventloop
-from .jsbuiltins import AggregateError
+from .builtins.errors import AggregateError
 from .resolve import ATTRIBUTE_TYPES, get_property
 from .values import is_nullish
 
