@@ -27,7 +27,7 @@ def test_console_error_panic_hook_message_and_stack_reach_rust_panic(m, capsys):
     assert "panicked at 'the answer is not 41', thirdparty/src/lib.rs" in text
     assert "Stack:" in text and "test_thirdparty.py" in text  # the Python side of the stack
     assert "panicked at 'the answer is not 41'" in capsys.readouterr().err  # console.error
-    with pytest.raises(wasmbindgen.RustPanic, match="the answer is not 41.*refuses further"):
+    with pytest.raises(wasmbindgen.RustPanic, match=r"the answer is not 41.*refuses further"):
         m.utc_now_millis()
 
 
