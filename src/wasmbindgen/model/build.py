@@ -26,6 +26,7 @@ from ..schema import (
 )
 from ..wasm.reader import KIND_FUNC, WasmModule
 from . import abi
+from .declared import OPERATION_CALLS
 from .lower import UnsupportedType, signature, value_type
 from .types import (
     CallKind,
@@ -45,21 +46,6 @@ from .types import (
 )
 
 PLACEHOLDER_MODULE = "__wbindgen_placeholder__"
-
-_OPERATION_CALLS = {
-    (OperationKind.REGULAR, False): CallKind.METHOD,
-    (OperationKind.REGULAR, True): CallKind.STATIC_METHOD,
-    (OperationKind.GETTER, False): CallKind.GETTER,
-    (OperationKind.GETTER, True): CallKind.STATIC_GETTER,
-    (OperationKind.SETTER, False): CallKind.SETTER,
-    (OperationKind.SETTER, True): CallKind.STATIC_SETTER,
-    (OperationKind.INDEXING_GETTER, False): CallKind.INDEXING_GETTER,
-    (OperationKind.INDEXING_GETTER, True): CallKind.STATIC_INDEXING_GETTER,
-    (OperationKind.INDEXING_SETTER, False): CallKind.INDEXING_SETTER,
-    (OperationKind.INDEXING_SETTER, True): CallKind.STATIC_INDEXING_SETTER,
-    (OperationKind.INDEXING_DELETER, False): CallKind.INDEXING_DELETER,
-    (OperationKind.INDEXING_DELETER, True): CallKind.STATIC_INDEXING_DELETER,
-}
 
 
 def lower_name(name: str) -> str:
@@ -215,7 +201,7 @@ class _Builder:
             if kind.constructor:
                 call = CallKind.CONSTRUCTOR
             else:
-                call = _OPERATION_CALLS[(kind.operation, kind.is_static)]
+                call = OPERATION_CALLS[(kind.operation, kind.is_static)]
                 if kind.operation in (OperationKind.GETTER, OperationKind.SETTER):
                     name = kind.property
         retptr = abi.needs_retptr(sig.ret)

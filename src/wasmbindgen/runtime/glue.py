@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import struct
-import types
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 from ..errors import BindgenError
+from .builtins.errors import TypeError as JsTypeError
+from .builtins.prototypes import RECEIVER_CLASSES, prototype_member
 from .engine import HostFunction
 from .instance import LoadOptions, Runtime
 from .promise import Promise, is_python_awaitable
@@ -105,41 +106,25 @@ def enum_member(enum: Any, value: int) -> Any:
         return value
 
 
-def _call(func: Callable[..., Any], _this: Any = None, *args: Any) -> Any:
-    return func(*args)
-
-
-def _apply(func: Callable[..., Any], _this: Any = None, args: Any = None) -> Any:
-    return func(*(args or ()))
-
-
-def _bind(func: Callable[..., Any], _this: Any = None, *bound: Any) -> Callable[..., Any]:
-    return functools.partial(func, *bound)
-
-
-# ``Function.prototype.call/apply/bind`` for a Python callable (``this`` is not passed on).
-_FUNCTION_PROTOTYPE: dict[str, Callable[..., Any]] = {"call": _call, "apply": _apply, "bind": _bind}
 _PROMISE_METHODS = frozenset({"then", "catch", "finally"})
-_PLAIN_FUNCTIONS = {
-    types.FunctionType,
-    types.BuiltinFunctionType,
-    types.MethodType,
-    types.BuiltinMethodType,
-    functools.partial,
-}
 
 
 def method(receiver: Any, name: str) -> Callable[..., Any]:
-    """JS ``receiver[name]`` to call as a method; callables get ``call``/``apply``/``bind``."""
-    if type(receiver) in _PLAIN_FUNCTIONS and name in _FUNCTION_PROTOTYPE:
-        return functools.partial(_FUNCTION_PROTOTYPE[name], receiver)  # the fast path for call1…
+    """JS ``receiver[name]`` to call as a method. Lists, strings, numbers and callables find
+    their JS class's prototype first (``push``, ``padStart``, ``call``); dicts and other objects
+    their own keys or attributes first, then ``Object.prototype``."""
+    cls = type(receiver)
+    if cls in RECEIVER_CLASSES and cls is not dict:
+        member = prototype_member(receiver, name)
+        if member is not None:
+            return member
     target = get_property(receiver, name)
-    if target is None and callable(receiver) and name in _FUNCTION_PROTOTYPE:
-        target = functools.partial(_FUNCTION_PROTOTYPE[name], receiver)
+    if target is None:
+        target = prototype_member(receiver, name, "Function" if callable(receiver) else None)
     if target is None and name in _PROMISE_METHODS and is_python_awaitable(receiver):
         target = getattr(Promise.resolve(receiver), name)  # an awaitable stands for a Promise
     if not callable(target):
-        raise TypeError(f"{type(receiver).__name__}.{name} is not a function")
+        raise JsTypeError(f"{type(receiver).__name__}.{name} is not a function")
     return target  # type: ignore[no-any-return]
 
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from .builtins.errors import RangeError
+from .builtins.errors import SyntaxError as JsSyntaxError
 from .values import null
 
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -405,7 +406,7 @@ def json_parse(text: str) -> Any:
     try:
         parsed = json.loads(text, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
-        raise SyntaxError(f"JSON.parse: {exc}") from None
+        raise JsSyntaxError(f"JSON.parse: {exc}") from None
     if parsed is None:
         return null
     if isinstance(parsed, list):

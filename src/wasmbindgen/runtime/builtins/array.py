@@ -1,16 +1,273 @@
-"""``Array``: JS arrays are Python lists."""
+"""``Array``: JS arrays are Python lists; ``Array.prototype`` works on them (and on tuples)."""
 
 from __future__ import annotations
 
+import functools
+import math
+from collections.abc import Callable, Iterable
 from typing import Any
+
+from .. import jsops
+from ..values import is_nullish
+from .errors import RangeError, TypeError
+from .prototypes import register
+
+
+def _index(value: Any, length: int, default: int = 0) -> int:
+    """A relative index (negative counts from the end), clamped to ``[0, length]``."""
+    if value is None:
+        return default
+    n = jsops.to_number(value)
+    if math.isnan(n):
+        return 0
+    n = math.trunc(n) if math.isfinite(n) else (length if n > 0 else -length)
+    return max(0, length + int(n)) if n < 0 else min(int(n), length)
+
+
+def _callback(fn: Any, name: str) -> Callable[..., Any]:
+    if not callable(fn):
+        raise TypeError(f"Array.prototype.{name}: {jsops.to_string(fn)} is not a function")
+    return fn  # type: ignore[no-any-return]
+
+
+def _compare(a: Any, b: Any) -> int:
+    if a is None:
+        return 0 if b is None else 1
+    if b is None:
+        return -1
+    sa, sb = jsops.to_string(a), jsops.to_string(b)
+    return (sa > sb) - (sa < sb)
+
+
+def _element_string(value: Any) -> str:
+    return "" if is_nullish(value) else jsops.to_string(value)
+
+
+class ArrayPrototype:
+    """``Array.prototype``; callbacks get ``(element, index, array)`` as in JS."""
+
+    @staticmethod
+    def at(this: list[Any], index: Any = 0) -> Any:
+        i = math.trunc(jsops.to_number(index))
+        i = i + len(this) if i < 0 else i
+        return this[i] if 0 <= i < len(this) else None
+
+    @staticmethod
+    def concat(this: list[Any], *items: Any) -> list[Any]:
+        out = list(this)
+        for item in items:
+            out.extend(item) if isinstance(item, list) else out.append(item)
+        return out
+
+    @staticmethod
+    def copyWithin(this: list[Any], target: Any, start: Any = 0, end: Any = None) -> list[Any]:  # noqa: N802 - JS names
+        n = len(this)
+        to, frm, stop = _index(target, n), _index(start, n), _index(end, n, n)
+        count = min(stop - frm, n - to)
+        if count > 0:
+            this[to : to + count] = this[frm : frm + count]
+        return this
+
+    @staticmethod
+    def entries(this: list[Any]) -> Iterable[list[Any]]:
+        return iter([[i, v] for i, v in enumerate(this)])
+
+    @staticmethod
+    def keys(this: list[Any]) -> Iterable[int]:
+        return iter(range(len(this)))
+
+    @staticmethod
+    def values(this: list[Any]) -> Iterable[Any]:
+        return iter(list(this))
+
+    @staticmethod
+    def every(this: list[Any], fn: Any = None) -> bool:
+        f = _callback(fn, "every")
+        return all(not jsops.is_falsy(f(v, i, this)) for i, v in enumerate(this))
+
+    @staticmethod
+    def some(this: list[Any], fn: Any = None) -> bool:
+        f = _callback(fn, "some")
+        return any(not jsops.is_falsy(f(v, i, this)) for i, v in enumerate(this))
+
+    @staticmethod
+    def fill(this: list[Any], value: Any, start: Any = 0, end: Any = None) -> list[Any]:
+        n = len(this)
+        for i in range(_index(start, n), _index(end, n, n)):
+            this[i] = value
+        return this
+
+    @staticmethod
+    def filter(this: list[Any], fn: Any = None) -> list[Any]:
+        f = _callback(fn, "filter")
+        return [v for i, v in enumerate(list(this)) if not jsops.is_falsy(f(v, i, this))]
+
+    @staticmethod
+    def find(this: list[Any], fn: Any = None) -> Any:
+        f = _callback(fn, "find")
+        return next((v for i, v in enumerate(this) if not jsops.is_falsy(f(v, i, this))), None)
+
+    @staticmethod
+    def findIndex(this: list[Any], fn: Any = None) -> int:  # noqa: N802
+        f = _callback(fn, "findIndex")
+        return next((i for i, v in enumerate(this) if not jsops.is_falsy(f(v, i, this))), -1)
+
+    @staticmethod
+    def flat(this: list[Any], depth: Any = 1) -> list[Any]:
+        def flatten(items: list[Any], level: float) -> list[Any]:
+            out: list[Any] = []
+            for item in items:
+                if isinstance(item, list) and level >= 1:
+                    out.extend(flatten(item, level - 1))
+                else:
+                    out.append(item)
+            return out
+
+        return flatten(this, jsops.to_number(depth))
+
+    @staticmethod
+    def flatMap(this: list[Any], fn: Any = None) -> list[Any]:  # noqa: N802
+        f = _callback(fn, "flatMap")
+        return ArrayPrototype.flat([f(v, i, this) for i, v in enumerate(this)])
+
+    @staticmethod
+    def forEach(this: list[Any], fn: Any = None) -> None:  # noqa: N802
+        f = _callback(fn, "forEach")
+        for i, v in enumerate(list(this)):
+            f(v, i, this)
+
+    @staticmethod
+    def includes(this: list[Any], value: Any = None, start: Any = 0) -> bool:
+        return any(
+            jsops.strict_equals(v, value) or (v != v and value != value)
+            for v in this[_index(start, len(this)) :]
+        )
+
+    @staticmethod
+    def indexOf(this: list[Any], value: Any = None, start: Any = 0) -> int:  # noqa: N802
+        for i in range(_index(start, len(this)), len(this)):
+            if jsops.strict_equals(this[i], value):
+                return i
+        return -1
+
+    @staticmethod
+    def lastIndexOf(this: list[Any], value: Any = None, start: Any = None) -> int:  # noqa: N802
+        last = len(this) - 1 if start is None else min(_index(start, len(this)), len(this) - 1)
+        for i in range(last, -1, -1):
+            if jsops.strict_equals(this[i], value):
+                return i
+        return -1
+
+    @staticmethod
+    def join(this: list[Any], separator: Any = None) -> str:
+        sep = "," if separator is None else jsops.to_string(separator)
+        return sep.join(_element_string(v) for v in this)
+
+    @staticmethod
+    def map(this: list[Any], fn: Any = None) -> list[Any]:
+        f = _callback(fn, "map")
+        return [f(v, i, this) for i, v in enumerate(list(this))]
+
+    @staticmethod
+    def pop(this: list[Any]) -> Any:
+        return this.pop() if this else None
+
+    @staticmethod
+    def push(this: list[Any], *items: Any) -> int:
+        this.extend(items)
+        return len(this)
+
+    @staticmethod
+    def shift(this: list[Any]) -> Any:
+        return this.pop(0) if this else None
+
+    @staticmethod
+    def unshift(this: list[Any], *items: Any) -> int:
+        this[0:0] = items
+        return len(this)
+
+    @staticmethod
+    def reduce(this: list[Any], fn: Any = None, *initial: Any) -> Any:
+        f = _callback(fn, "reduce")
+        items = list(enumerate(this))
+        if not initial and not items:
+            raise TypeError("Reduce of empty array with no initial value")
+        acc, start = (initial[0], 0) if initial else (this[0], 1)
+        for i, v in items[start:]:
+            acc = f(acc, v, i, this)
+        return acc
+
+    @staticmethod
+    def reduceRight(this: list[Any], fn: Any = None, *initial: Any) -> Any:  # noqa: N802
+        f = _callback(fn, "reduceRight")
+        items = list(enumerate(this))[::-1]
+        if not initial and not items:
+            raise TypeError("Reduce of empty array with no initial value")
+        acc, start = (initial[0], 0) if initial else (this[-1], 1)
+        for i, v in items[start:]:
+            acc = f(acc, v, i, this)
+        return acc
+
+    @staticmethod
+    def reverse(this: list[Any]) -> list[Any]:
+        this.reverse()
+        return this
+
+    @staticmethod
+    def slice(this: list[Any], start: Any = 0, end: Any = None) -> list[Any]:
+        n = len(this)
+        return list(this[_index(start, n) : _index(end, n, n)])
+
+    @staticmethod
+    def sort(this: list[Any], fn: Any = None) -> list[Any]:
+        """Stable; without a comparator by string value, undefined last, as in JS."""
+        if fn is None:
+            this.sort(key=functools.cmp_to_key(_compare))
+        else:
+            f = _callback(fn, "sort")
+
+            def compare(a: Any, b: Any) -> int:
+                result = jsops.to_number(f(a, b))
+                return 0 if math.isnan(result) else (result > 0) - (result < 0)
+
+            this.sort(key=functools.cmp_to_key(compare))
+        return this
+
+    @staticmethod
+    def splice(this: list[Any], start: Any = 0, delete_count: Any = None, *items: Any) -> list[Any]:
+        n = len(this)
+        begin = _index(start, n)
+        count = (
+            n - begin
+            if delete_count is None
+            else max(0, min(int(jsops.to_number(delete_count)), n - begin))
+        )
+        removed = this[begin : begin + count]
+        this[begin : begin + count] = items
+        return removed
+
+    @staticmethod
+    def toString(this: list[Any]) -> str:  # noqa: N802
+        return ArrayPrototype.join(this)
+
+    @staticmethod
+    def toLocaleString(this: list[Any]) -> str:  # noqa: N802
+        return ArrayPrototype.join(this)
 
 
 class Array:
-    """``Array``: JS arrays are Python lists."""
+    """``Array``: ``Array(3)`` makes three empty slots, ``Array(a, b)`` a two-element list."""
 
     def __new__(cls, *items: Any) -> list[Any]:  # type: ignore[misc]
-        if len(items) == 1 and isinstance(items[0], int) and not isinstance(items[0], bool):
-            return [None] * items[0]  # new Array(n): n empty slots
+        if (
+            len(items) == 1
+            and isinstance(items[0], (int, float))
+            and not isinstance(items[0], bool)
+        ):
+            length = items[0]
+            if length < 0 or length != int(length) or length >= 2**32:
+                raise RangeError("Invalid array length")
+            return [None] * int(length)
         return list(items)
 
     @staticmethod
@@ -18,5 +275,16 @@ class Array:
         return list(items)
 
     @staticmethod
-    def isArray(value: Any = None) -> bool:  # noqa: N802 - the JS name
+    def from_(items: Any = None, fn: Any = None) -> list[Any]:
+        if is_nullish(items):
+            raise TypeError("Array.from: items is null or undefined")
+        values = list(items) if not isinstance(items, dict) else []
+        return [fn(v, i) for i, v in enumerate(values)] if callable(fn) else values
+
+    @staticmethod
+    def isArray(value: Any = None) -> bool:  # noqa: N802
         return isinstance(value, list)
+
+
+setattr(Array, "from", Array.from_)
+register("Array", ArrayPrototype, list, tuple)

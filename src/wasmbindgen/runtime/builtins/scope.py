@@ -5,11 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..eventloop import TIMER_GLOBALS
+from ..jsops import BigInt, Symbol
 from ..promise import Promise
 from .array import Array
+from .collections import Map, Set, WeakMap, WeakSet
 from .console import Console
+from .coverage import UNSUPPORTED_ROOTS
 from .date import Date
 from .errors import ERROR_CLASSES
+from .function import Function
+from .json_math import JSON, Math
+from .numbers import GLOBAL_FUNCTIONS, Number
+from .objects import Boolean, Object, Reflect
+from .regexp import RegExp
+from .strings import String
+from .unsupported import unsupported_globals
 
 
 def default_globals() -> dict[str, Any]:
@@ -17,8 +27,25 @@ def default_globals() -> dict[str, Any]:
     return {
         "console": Console(),
         **ERROR_CLASSES,
+        **GLOBAL_FUNCTIONS,
         "Array": Array,
+        "Boolean": Boolean,
         "Date": Date,
+        "Function": Function,
+        "JSON": JSON,
+        "Map": Map,
+        "Math": Math,
+        "Number": Number,
+        "Object": Object,
+        "Reflect": Reflect,
+        "RegExp": RegExp,
+        "Set": Set,
+        "String": String,
+        "Symbol": Symbol,
+        "BigInt": BigInt,
+        "WeakMap": WeakMap,
+        "WeakSet": WeakSet,
+        **unsupported_globals(UNSUPPORTED_ROOTS),
         "Promise": Promise,
         **TIMER_GLOBALS,
     }

@@ -1,0 +1,99 @@
+"""Every import a module's ``#[wasm_bindgen]`` programs declare, used or not.
+
+A module linking js-sys carries the whole of js-sys's extern blocks in its custom section, even
+when LTO dropped the wasm imports it does not use: that list is what the built-ins coverage
+figure is measured against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..schema.v0_2_83 import ImportFunction as SchemaImportFunction
+from ..schema.v0_2_83 import ImportStatic as SchemaImportStatic
+from ..schema.v0_2_83 import ImportType as SchemaImportType
+from ..schema.v0_2_83 import OperationKind, Program
+from .types import CallKind
+
+OPERATION_CALLS = {
+    (OperationKind.REGULAR, False): CallKind.METHOD,
+    (OperationKind.REGULAR, True): CallKind.STATIC_METHOD,
+    (OperationKind.GETTER, False): CallKind.GETTER,
+    (OperationKind.GETTER, True): CallKind.STATIC_GETTER,
+    (OperationKind.SETTER, False): CallKind.SETTER,
+    (OperationKind.SETTER, True): CallKind.STATIC_SETTER,
+    (OperationKind.INDEXING_GETTER, False): CallKind.INDEXING_GETTER,
+    (OperationKind.INDEXING_GETTER, True): CallKind.STATIC_INDEXING_GETTER,
+    (OperationKind.INDEXING_SETTER, False): CallKind.INDEXING_SETTER,
+    (OperationKind.INDEXING_SETTER, True): CallKind.STATIC_INDEXING_SETTER,
+    (OperationKind.INDEXING_DELETER, False): CallKind.INDEXING_DELETER,
+    (OperationKind.INDEXING_DELETER, True): CallKind.STATIC_INDEXING_DELETER,
+}
+
+
+@dataclass(frozen=True)
+class DeclaredImport:
+    """One binding: ``kind`` is "function", "static" (an imported value) or "type"."""
+
+    crate: str
+    module: str  # the module specifier; "" for the global scope
+    namespace: tuple[str, ...]
+    class_name: str
+    name: str
+    kind: str
+    call: CallKind = CallKind.FUNCTION
+
+    @property
+    def js_path(self) -> str:
+        """How JS code would spell the binding: ``Math.abs``, ``new Date``,
+        ``Array.prototype.push``, ``Promise.resolve``, ``instanceof Map``."""
+        owner = ".".join((*self.namespace, self.class_name) if self.class_name else self.namespace)
+        if self.kind == "type":
+            return f"instanceof {owner}"
+        call = self.call
+        if call is CallKind.CONSTRUCTOR:
+            return f"new {owner}"
+        if call in (CallKind.METHOD, CallKind.GETTER, CallKind.SETTER):
+            return f"{owner}.prototype.{self.name}"
+        if call.value.startswith(("indexing", "static_indexing")):
+            return f"{owner}[index]"
+        return f"{owner}.{self.name}" if owner else self.name
+
+    @property
+    def root_name(self) -> str:
+        """The global name everything else hangs off (``Math``, ``Array``, ``parseInt``)."""
+        if self.namespace:
+            return self.namespace[0]
+        return self.class_name or self.name
+
+
+def declared_imports(programs: list[Program]) -> list[DeclaredImport]:
+    found: dict[tuple[object, ...], DeclaredImport] = {}
+    for program in programs:
+        crate = program.unique_crate_identifier.rsplit("-", 1)[0]
+        for imp in program.imports:
+            module = imp.module.specifier if imp.module is not None else ""
+            namespace = imp.js_namespace or ()
+            kind = imp.kind
+            if isinstance(kind, SchemaImportFunction):
+                class_name, name, call = "", kind.function.name, CallKind.FUNCTION
+                if kind.method is not None:
+                    method = kind.method.kind
+                    class_name = kind.method.class_name
+                    if method.constructor:
+                        call, name = CallKind.CONSTRUCTOR, class_name
+                    else:
+                        call = OPERATION_CALLS[(method.operation, method.is_static)]
+                        name = method.property or name
+                binding = DeclaredImport(
+                    crate, module, namespace, class_name, name, "function", call
+                )
+            elif isinstance(kind, SchemaImportStatic):
+                binding = DeclaredImport(crate, module, namespace, "", kind.name, "static")
+            elif isinstance(kind, SchemaImportType):
+                binding = DeclaredImport(crate, module, namespace, kind.name, kind.name, "type")
+            else:
+                continue
+            # overloads (new_0, new_with_length, …) bind the same JS member: count it once
+            found.setdefault((binding.module, binding.js_path, binding.kind), binding)
+    return list(found.values())

@@ -1,0 +1,177 @@
+"""``Map``, ``Set``, ``WeakMap``, ``WeakSet``: insertion-ordered, keyed by JS SameValueZero."""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .errors import TypeError
+
+
+def _key(value: Any) -> Any:
+    """SameValueZero as a dict key: NaN equals NaN, 1 and 1.0 are one key, but distinct
+    objects stay distinct (dicts and lists are keyed by identity, as JS objects are)."""
+    if isinstance(value, float) and math.isnan(value):
+        return ("nan",)
+    if isinstance(value, bool):
+        return ("bool", value)  # true is not 1
+    if isinstance(value, (str, int, float, type(None))):
+        return value
+    return ("id", id(value))  # objects by identity, hashable or not
+
+
+class Map:
+    def __init__(self, entries: Any = None) -> None:
+        self._items: dict[Any, tuple[Any, Any]] = {}
+        for entry in entries or ():
+            key, value = entry[0], entry[1]
+            self.set(key, value)
+
+    @property
+    def size(self) -> int:
+        return len(self._items)
+
+    def get(self, key: Any = None) -> Any:
+        item = self._items.get(_key(key))
+        return None if item is None else item[1]
+
+    def set(self, key: Any = None, value: Any = None) -> Map:
+        self._items[_key(key)] = (key, value)
+        return self
+
+    def has(self, key: Any = None) -> bool:
+        return _key(key) in self._items
+
+    def delete(self, key: Any = None) -> bool:
+        return self._items.pop(_key(key), None) is not None
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def entries(self) -> Iterator[list[Any]]:
+        return iter([[k, v] for k, v in self._items.values()])
+
+    def keys(self) -> Iterator[Any]:
+        return iter([k for k, _ in self._items.values()])
+
+    def values(self) -> Iterator[Any]:
+        return iter([v for _, v in self._items.values()])
+
+    def forEach(self, fn: Callable[..., Any]) -> None:  # noqa: N802 - the JS name
+        for key, value in list(self._items.values()):
+            fn(value, key, self)
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return self.entries()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class Set:
+    def __init__(self, values: Any = None) -> None:
+        self._items: dict[Any, Any] = {}
+        for value in values or ():
+            self.add(value)
+
+    @property
+    def size(self) -> int:
+        return len(self._items)
+
+    def add(self, value: Any = None) -> Set:
+        self._items.setdefault(_key(value), value)
+        return self
+
+    def has(self, value: Any = None) -> bool:
+        return _key(value) in self._items
+
+    def delete(self, value: Any = None) -> bool:
+        return self._items.pop(_key(value), _MISSING) is not _MISSING
+
+    def clear(self) -> None:
+        self._items.clear()
+
+    def values(self) -> Iterator[Any]:
+        return iter(list(self._items.values()))
+
+    keys = values
+
+    def entries(self) -> Iterator[list[Any]]:
+        return iter([[v, v] for v in self._items.values()])
+
+    def forEach(self, fn: Callable[..., Any]) -> None:  # noqa: N802 - the JS name
+        for value in list(self._items.values()):
+            fn(value, value, self)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.values()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+_MISSING = object()
+
+
+def _weak_target(value: Any, what: str) -> Any:
+    try:
+        weakref.ref(value)
+    except Exception:
+        raise TypeError(
+            f"Invalid value used {what}: {type(value).__name__} objects cannot be held weakly"
+        ) from None
+    return value
+
+
+class WeakMap:
+    def __init__(self, entries: Any = None) -> None:
+        self._items: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+        for key, value in entries or ():
+            self.set(key, value)
+
+    def get(self, key: Any = None) -> Any:
+        try:
+            return self._items.get(key)
+        except Exception:
+            return None
+
+    def set(self, key: Any = None, value: Any = None) -> WeakMap:
+        self._items[_weak_target(key, "as weak map key")] = value
+        return self
+
+    def has(self, key: Any = None) -> bool:
+        try:
+            return key in self._items
+        except Exception:
+            return False
+
+    def delete(self, key: Any = None) -> bool:
+        if not self.has(key):
+            return False
+        del self._items[key]
+        return True
+
+
+class WeakSet:
+    def __init__(self, values: Any = None) -> None:
+        self._items: weakref.WeakSet[Any] = weakref.WeakSet()
+        for value in values or ():
+            self.add(value)
+
+    def add(self, value: Any = None) -> WeakSet:
+        self._items.add(_weak_target(value, "in weak set"))
+        return self
+
+    def has(self, value: Any = None) -> bool:
+        try:
+            return value in self._items
+        except Exception:
+            return False
+
+    def delete(self, value: Any = None) -> bool:
+        if not self.has(value):
+            return False
+        self._items.discard(value)
+        return True

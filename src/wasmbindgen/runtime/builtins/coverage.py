@@ -1,0 +1,77 @@
+"""Which declared bindings the default global scope implements (``imports`` and the coverage
+figure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model.declared import DeclaredImport
+from ...model.types import CallKind
+from ..resolve import get_property
+from .prototypes import PROTOTYPES, has_member
+
+# JS features wasmbindgen does not provide: they need a JS engine (eval, Proxy), ICU (Intl) or
+# a nested wasm engine (WebAssembly). Calling one raises a clear unsupported error.
+UNSUPPORTED_ROOTS = frozenset({"eval", "Proxy", "Intl", "WebAssembly"})
+
+
+def _get(owner: Any, name: str) -> Any:
+    try:
+        return get_property(owner, name)
+    except Exception:
+        return None
+
+
+def provides(scope: dict[str, Any], binding: DeclaredImport) -> bool:
+    """Whether looking ``binding`` up in ``scope`` finds an implementation."""
+    owner: Any = scope
+    for part in binding.namespace:
+        owner = _get(owner, part)
+        if owner is None:
+            return False
+    if binding.kind == "static":
+        return _get(owner, binding.name) is not None
+    call = binding.call
+    if call is CallKind.FUNCTION:
+        return callable(_get(owner, binding.name))
+    cls = _get(owner, binding.class_name)
+    if binding.kind == "type" or call is CallKind.CONSTRUCTOR:
+        return callable(cls)
+    if call in (CallKind.METHOD, CallKind.GETTER, CallKind.SETTER):
+        if has_member(binding.class_name, binding.name):
+            return True
+        return cls is not None and (
+            hasattr(cls, binding.name) or binding.name in getattr(cls, "JS_PROPERTIES", ())
+        )
+    if call in (CallKind.STATIC_METHOD, CallKind.STATIC_GETTER, CallKind.STATIC_SETTER):
+        return cls is not None and hasattr(cls, binding.name)
+    return cls is not None or binding.class_name in PROTOTYPES  # indexing: generic
+
+
+@dataclass
+class Coverage:
+    implemented: list[DeclaredImport] = field(default_factory=list)
+    missing: list[DeclaredImport] = field(default_factory=list)
+    unsupported: list[DeclaredImport] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        """Implemented / (implemented + missing): unsupported features are left out."""
+        counted = len(self.implemented) + len(self.missing)
+        return len(self.implemented) / counted if counted else 1.0
+
+
+def coverage(scope: dict[str, Any], bindings: Iterable[DeclaredImport]) -> Coverage:
+    result = Coverage()
+    for binding in bindings:
+        if binding.kind == "type":
+            continue  # instanceof checks of js-sys's types: see provides() for a single one
+        if binding.root_name in UNSUPPORTED_ROOTS:
+            result.unsupported.append(binding)
+        elif provides(scope, binding):
+            result.implemented.append(binding)
+        else:
+            result.missing.append(binding)
+    return result

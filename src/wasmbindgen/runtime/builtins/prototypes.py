@@ -1,0 +1,49 @@
+"""Prototype methods of JS classes whose instances are Python built-in values.
+
+JS arrays are ``list``s, plain objects ``dict``s, strings ``str``; their JS methods cannot be
+attributes of those types, so each family registers its ``Array.prototype``-style functions here
+(each takes ``this`` first) together with the Python types that play its instances. ``method()``
+and the coverage report both look members up through ``prototype_member``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+PROTOTYPES: dict[str, dict[str, Callable[..., Any]]] = {}
+RECEIVER_CLASSES: dict[type, str] = {}
+
+
+def register(js_class: str, members: type, *receivers: type) -> None:
+    """Register the public functions of ``members`` as ``js_class.prototype``."""
+    PROTOTYPES[js_class] = {
+        name.rstrip("_"): getattr(members, name)
+        for name in vars(members)
+        if not name.startswith("_") and callable(getattr(members, name))
+    }
+    for receiver in receivers:
+        RECEIVER_CLASSES[receiver] = js_class
+
+
+def chain(js_class: str) -> tuple[str, ...]:
+    """The prototype chain: every class inherits ``Object.prototype``."""
+    return (js_class, "Object") if js_class != "Object" else ("Object",)
+
+
+def has_member(js_class: str, name: str) -> bool:
+    return any(name in PROTOTYPES.get(c, {}) for c in chain(js_class))
+
+
+def prototype_member(
+    receiver: Any, name: str, js_class: str | None = None
+) -> Callable[..., Any] | None:
+    """``receiver[name]`` from its JS class's prototype (``js_class`` if given, else the one
+    registered for its type, else ``Object``), bound to ``receiver``; else None."""
+    js_class = js_class or RECEIVER_CLASSES.get(type(receiver)) or "Object"
+    for cls in chain(js_class):
+        member = PROTOTYPES.get(cls, {}).get(name)
+        if member is not None:
+            return partial(member, receiver)
+    return None

@@ -1,0 +1,86 @@
+"""``RegExp`` over Python's ``re``, where ``re`` can honour the pattern."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import jsops
+from .errors import SyntaxError
+
+_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "u": 0, "g": 0, "y": 0, "d": 0}
+
+
+def _translate(source: str) -> str:
+    """JS syntax Python spells differently: named groups and their back-references."""
+    source = re.sub(r"\(\?<([A-Za-z_]\w*)>", r"(?P<\1>", source)
+    return re.sub(r"\\k<([A-Za-z_]\w*)>", r"(?P=\1)", source)
+
+
+class RegExp:
+    """``RegExp(pattern, flags)``; ``exec``/``test`` honour ``lastIndex`` for ``g``/``y``."""
+
+    JS_PROPERTIES = frozenset(
+        {"flags", "global", "ignoreCase", "lastIndex", "multiline", "source", "sticky", "unicode"}
+    )
+
+    source: str
+    flags: str
+
+    def __init__(self, pattern: Any = "(?:)", flags: Any = None) -> None:
+        if isinstance(pattern, RegExp):
+            source, flags = pattern.source, pattern.flags if flags is None else flags
+        else:
+            source = jsops.to_string(pattern) if pattern is not None else "(?:)"
+        self.flags = "" if flags is None else jsops.to_string(flags)
+        unknown = set(self.flags) - set(_FLAGS)
+        if unknown or len(set(self.flags)) != len(self.flags):
+            raise SyntaxError(f"Invalid flags supplied to RegExp constructor '{self.flags}'")
+        bits = 0
+        for flag in self.flags:
+            bits |= _FLAGS[flag]
+        try:
+            self.pattern_object = re.compile(_translate(source), bits)
+        except re.error as exc:
+            raise SyntaxError(
+                f"Invalid regular expression: /{source}/: {exc} (wasmbindgen runs patterns with "
+                "Python's re module, which lacks some JS syntax)"
+            ) from None
+        self.source = source
+        self.lastIndex = 0
+        self.global_ = "g" in self.flags
+        self.ignoreCase = "i" in self.flags
+        self.multiline = "m" in self.flags
+        self.sticky = "y" in self.flags
+        self.unicode = "u" in self.flags
+
+    def match_array(self, m: re.Match[str], text: str) -> list[Any]:
+        """The JS match result: a list of the match and groups (``None`` for unmatched)."""
+        return [m.group(0), *m.groups()]
+
+    def exec(self, text: Any = None) -> list[Any] | None:
+        s = jsops.to_string(text)
+        start = self.lastIndex if (self.global_ or self.sticky) else 0
+        if start > len(s):
+            self.lastIndex = 0
+            return None
+        m = (self.pattern_object.match if self.sticky else self.pattern_object.search)(s, start)
+        if m is None:
+            if self.global_ or self.sticky:
+                self.lastIndex = 0
+            return None
+        if self.global_ or self.sticky:
+            self.lastIndex = m.end() if m.end() > m.start() else m.end() + 1
+        return self.match_array(m, s)
+
+    def test(self, text: Any = None) -> bool:
+        return self.exec(text) is not None
+
+    def toString(self) -> str:  # noqa: N802 - the JS name
+        return f"/{self.source}/{self.flags}"
+
+    def __repr__(self) -> str:
+        return self.toString()
+
+
+setattr(RegExp, "global", property(lambda self: self.global_))
