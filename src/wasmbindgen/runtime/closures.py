@@ -58,8 +58,12 @@ class HeapClosure:
         self._arity = arity
 
     def __call__(self, *args: Any) -> Any:
-        if len(args) != self._arity:
-            raise TypeError(f"this Rust closure takes {self._arity} argument(s), got {len(args)}")
+        if len(args) != self._arity:  # extra arguments are ignored, as JS functions ignore them
+            if len(args) < self._arity:
+                raise TypeError(
+                    f"this Rust closure takes {self._arity} argument(s), got {len(args)}"
+                )
+            args = args[: self._arity]
         if self._dropped and not self._count > 1 and not self._a:
             raise ExpiredClosureError(
                 "this Rust closure was dropped: Rust freed the Closure it came from, so it can no "

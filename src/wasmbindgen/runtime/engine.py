@@ -254,6 +254,12 @@ class WasmInstance:
                 if result:
                     pack(result, view, at, value)
                 return 0
+            except struct.error:  # the handler's value does not fit the import's return type
+                self.pending = TypeError(
+                    f"{self.source}: the import {name} returned {value!r}, which its Rust "
+                    f"signature cannot take (wasm result {result!r})"
+                )
+                return _trap_new(trap_text, len(trap_text)) or 0
             except BaseException as exc:
                 self.pending = exc
                 return _trap_new(trap_text, len(trap_text)) or 0

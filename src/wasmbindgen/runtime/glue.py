@@ -136,6 +136,8 @@ def index_get(obj: Any, key: Any) -> Any:
 
 
 def index_set(obj: Any, key: Any, value: Any) -> None:
+    if isinstance(obj, list) and isinstance(key, int) and key >= len(obj):
+        obj.extend([None] * (key + 1 - len(obj)))  # JS arrays grow on assignment
     obj[key] = value
 
 

@@ -25,7 +25,12 @@ def get_property(obj: Any, name: str) -> Any:
         raise TypeError(f"Cannot read properties of {obj!r} (reading '{name}')")
     if isinstance(obj, (list, tuple, str)) and name == "length":
         return len(obj)
-    return getattr(obj, name, None)
+    value = getattr(obj, name, None)
+    if value is None and callable(obj) and name in ("length", "name"):
+        from .builtins.function import function_length, function_name
+
+        return function_length(obj) if name == "length" else function_name(obj)
+    return value
 
 
 def set_property(obj: Any, name: str, value: Any) -> None:

@@ -530,7 +530,8 @@ class ModuleEmitter:
         lines = [
             f"def {factory}(a, b):",
             f"{INDENT}_wb_state = _wb_StackClosure({sig.shim_idx}, a, b, {sig.mutable}, {what!r})",
-            f"{INDENT}def _wb_closure({', '.join(p for p, _ in params)}):",
+            # extra arguments are ignored, as a JS function ignores them (forEach passes 3)
+            f"{INDENT}def _wb_closure({''.join(p + ', ' for p, _ in params)}*_wb_extra):",
             f"{INDENT}{INDENT}_wb_a, _wb_b, _wb_f = _wb_state.enter()",
             f"{INDENT}{INDENT}try:",
         ]

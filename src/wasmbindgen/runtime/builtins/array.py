@@ -255,7 +255,12 @@ class ArrayPrototype:
         return ArrayPrototype.join(this)
 
 
-class Array:
+class _ArrayType(type):
+    def __instancecheck__(cls, value: Any) -> bool:
+        return isinstance(value, (list, tuple))  # `x instanceof Array`, `isinstance(x, Array)`
+
+
+class Array(metaclass=_ArrayType):
     """``Array``: ``Array(3)`` makes three empty slots, ``Array(a, b)`` a two-element list."""
 
     def __new__(cls, *items: Any) -> list[Any]:  # type: ignore[misc]

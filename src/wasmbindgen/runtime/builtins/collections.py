@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import math
 import weakref
 from collections.abc import Callable, Iterator
@@ -115,63 +116,77 @@ class Set:
 _MISSING = object()
 
 
-def _weak_target(value: Any, what: str) -> Any:
-    try:
-        weakref.ref(value)
-    except Exception:
-        raise TypeError(
-            f"Invalid value used {what}: {type(value).__name__} objects cannot be held weakly"
-        ) from None
-    return value
+class _IdentityTable:
+    """Entries keyed by object identity, held weakly where Python allows (plain ``dict``s and
+    ``list``s cannot be weakly referenced: entries keyed by them are held strongly)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple[Any, Any]] = {}
+
+    def set(self, key: Any, value: Any, what: str) -> None:
+        if isinstance(key, (str, int, float, bool)) or key is None:
+            raise TypeError(f"Invalid value used {what}: {key!r} is not an object")
+        ident = id(key)
+        try:
+            holder: Any = weakref.ref(key, lambda _: self._entries.pop(ident, None))
+        except builtins.TypeError:
+            holder = key
+        self._entries[ident] = (holder, value)
+
+    def _entry(self, key: Any) -> tuple[Any, Any] | None:
+        entry = self._entries.get(id(key))
+        if entry is None:
+            return None
+        holder = entry[0]
+        alive = holder() if isinstance(holder, weakref.ref) else holder
+        return entry if alive is key else None
+
+    def get(self, key: Any) -> Any:
+        entry = self._entry(key)
+        return None if entry is None else entry[1]
+
+    def has(self, key: Any) -> bool:
+        return self._entry(key) is not None
+
+    def delete(self, key: Any) -> bool:
+        if self._entry(key) is None:
+            return False
+        del self._entries[id(key)]
+        return True
 
 
 class WeakMap:
     def __init__(self, entries: Any = None) -> None:
-        self._items: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+        self._table = _IdentityTable()
         for key, value in entries or ():
             self.set(key, value)
 
     def get(self, key: Any = None) -> Any:
-        try:
-            return self._items.get(key)
-        except Exception:
-            return None
+        return self._table.get(key)
 
     def set(self, key: Any = None, value: Any = None) -> WeakMap:
-        self._items[_weak_target(key, "as weak map key")] = value
+        self._table.set(key, value, "as weak map key")
         return self
 
     def has(self, key: Any = None) -> bool:
-        try:
-            return key in self._items
-        except Exception:
-            return False
+        return self._table.has(key)
 
     def delete(self, key: Any = None) -> bool:
-        if not self.has(key):
-            return False
-        del self._items[key]
-        return True
+        return self._table.delete(key)
 
 
 class WeakSet:
     def __init__(self, values: Any = None) -> None:
-        self._items: weakref.WeakSet[Any] = weakref.WeakSet()
+        self._table = _IdentityTable()
         for value in values or ():
             self.add(value)
 
     def add(self, value: Any = None) -> WeakSet:
-        self._items.add(_weak_target(value, "in weak set"))
+        self._table.set(value, True, "in weak set")
         return self
 
     def has(self, value: Any = None) -> bool:
-        try:
-            return value in self._items
-        except Exception:
-            return False
+        return self._table.has(value)
 
     def delete(self, value: Any = None) -> bool:
-        if not self.has(value):
-            return False
-        self._items.discard(value)
-        return True
+        return self._table.delete(value)

@@ -50,7 +50,12 @@ def function_length(func: Any) -> int:
     return count
 
 
-class Function:
+class _FunctionType(type):
+    def __instancecheck__(cls, value: Any) -> bool:
+        return callable(value)
+
+
+class Function(metaclass=_FunctionType):
     """``Function``: building one from source text needs ``eval``, which wasmbindgen lacks."""
 
     JS_PROPERTIES = frozenset({"length", "name"})

@@ -114,7 +114,13 @@ class ObjectPrototype:
         return this
 
 
-class Object:
+class _ObjectType(type):
+    def __instancecheck__(cls, value: Any) -> bool:
+        """Every value but undefined, null and the primitives is an Object."""
+        return not (is_nullish(value) or isinstance(value, (str, int, float, jsops.Symbol)))
+
+
+class Object(metaclass=_ObjectType):
     """``Object``: ``Object()``/``new Object()`` make a dict; statics work on dicts and objects."""
 
     JS_PROPERTIES = frozenset({"constructor"})
@@ -234,11 +240,12 @@ class Object:
     @staticmethod
     def is_(a: Any, b: Any) -> bool:
         """``Object.is``: SameValue (NaN is NaN, +0 is not -0)."""
-        if isinstance(a, float) and isinstance(b, float):
-            if math.isnan(a) and math.isnan(b):
+        if jsops.is_number(a) and jsops.is_number(b):
+            x, y = float(a), float(b)
+            if math.isnan(x) and math.isnan(y):
                 return True
-            if a == 0 and b == 0:
-                return math.copysign(1, a) == math.copysign(1, b)
+            if x == 0 and y == 0:
+                return math.copysign(1, x) == math.copysign(1, y)
         return jsops.strict_equals(a, b)
 
 
