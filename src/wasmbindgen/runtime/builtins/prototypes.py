@@ -25,6 +25,7 @@ def register(js_class: str, members: type, *receivers: type) -> None:
     }
     for receiver in receivers:
         RECEIVER_CLASSES[receiver] = js_class
+    _FLAT.clear()
 
 
 def chain(js_class: str) -> tuple[str, ...]:
@@ -32,8 +33,22 @@ def chain(js_class: str) -> tuple[str, ...]:
     return (js_class, "Object") if js_class != "Object" else ("Object",)
 
 
+def _members(js_class: str) -> dict[str, Callable[..., Any]]:
+    """Every member reachable from ``js_class.prototype``, nearest first (cached)."""
+    flat = _FLAT.get(js_class)
+    if flat is None:
+        flat = {}
+        for cls in reversed(chain(js_class)):
+            flat.update(PROTOTYPES.get(cls, {}))
+        _FLAT[js_class] = flat
+    return flat
+
+
+_FLAT: dict[str, dict[str, Callable[..., Any]]] = {}
+
+
 def has_member(js_class: str, name: str) -> bool:
-    return any(name in PROTOTYPES.get(c, {}) for c in chain(js_class))
+    return name in _members(js_class)
 
 
 def prototype_member(
@@ -41,9 +56,5 @@ def prototype_member(
 ) -> Callable[..., Any] | None:
     """``receiver[name]`` from its JS class's prototype (``js_class`` if given, else the one
     registered for its type, else ``Object``), bound to ``receiver``; else None."""
-    js_class = js_class or RECEIVER_CLASSES.get(type(receiver)) or "Object"
-    for cls in chain(js_class):
-        member = PROTOTYPES.get(cls, {}).get(name)
-        if member is not None:
-            return partial(member, receiver)
-    return None
+    member = _members(js_class or RECEIVER_CLASSES.get(type(receiver)) or "Object").get(name)
+    return None if member is None else partial(member, receiver)
