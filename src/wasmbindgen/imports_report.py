@@ -114,7 +114,8 @@ def report(path: str | os.PathLike[str], show_missing: bool = False) -> str:
         lines.append(
             f"js-sys 0.3.60 bindings in the default scope: {len(cov.implemented)} of "
             f"{len(cov.implemented) + len(cov.missing)} ({cov.share:.0%}); "
-            f"{len(cov.unsupported)} left out as unsupported (eval, Proxy, Intl, WebAssembly)"
+            f"{len(cov.unsupported)} left out (eval, Proxy, Intl and WebAssembly are unsupported; "
+            "the browser-only self and window are absent on purpose)"
         )
         if show_missing:
             lines += [f"  missing: {b.js_path}" for b in sorted(cov.missing, key=str)]

@@ -62,9 +62,8 @@ class DeclaredImport:
     @property
     def root_name(self) -> str:
         """The global name everything else hangs off (``Math``, ``Array``, ``parseInt``)."""
-        if self.namespace:
-            return self.namespace[0]
-        return self.class_name or self.name
+        first = self.namespace[0] if self.namespace else (self.class_name or self.name)
+        return first.split(".")[0]  # js_class "Intl.Collator" belongs to Intl
 
 
 def declared_imports(programs: list[Program]) -> list[DeclaredImport]:

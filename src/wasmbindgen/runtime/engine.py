@@ -279,6 +279,11 @@ class WasmInstance:
             view = self._refresh(end)
         return view
 
+    def whole_view(self) -> memoryview:
+        """A view of all of linear memory as it is now (``view`` may be shorter after growth)."""
+        size = _memory_data_size(self._ctx, self._mem_ref)
+        return self._view if len(self._view) == size else self._refresh(size)
+
     def _refresh(self, end: int) -> memoryview:
         size = _memory_data_size(self._ctx, self._mem_ref)
         if end > size:

@@ -48,7 +48,7 @@ class Runtime:
         self.heap = Heap()
         self.scope: dict[str, Any] = default_globals()
         self.scope.update(options.globals)
-        self.scope["globalThis"] = self.scope
+        self.scope["globalThis"] = self.scope["global"] = self.scope
         console = self.scope.get("console")
         if isinstance(console, Console):
             console.panic_sink = self._record_panic

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import jsops
 from .builtins.errors import Error, RangeError
+from .builtins.typed_arrays import ArrayBuffer
 from .engine import HostFunction, slot_format
 from .jsops import BigInt, Symbol
 from .values import null
@@ -73,8 +74,8 @@ class Memory:
         self._runtime = runtime
 
     @property
-    def buffer(self) -> memoryview:
-        return self._runtime.wasm.view()
+    def buffer(self) -> ArrayBuffer:
+        return ArrayBuffer.over(self._runtime.wasm.whole_view)
 
     def grow(self, pages: int) -> int:
         return int(self._runtime.wasm.memory.grow(self._runtime.wasm.store, pages))

@@ -15,6 +15,10 @@ from .prototypes import PROTOTYPES, has_member
 # JS features wasmbindgen does not provide: they need a JS engine (eval, Proxy), ICU (Intl) or
 # a nested wasm engine (WebAssembly). Calling one raises a clear unsupported error.
 UNSUPPORTED_ROOTS = frozenset({"eval", "Proxy", "Intl", "WebAssembly"})
+# Browser-only globals js-sys probes for: defining them would tell crates they run in a browser.
+ABSENT_BY_DESIGN = frozenset({"self", "window"})
+# js-sys types whose methods are declared on the Rust name, not the JS class.
+CLASS_ALIASES = {"JsString": "String", "MaybeIterator": "Iterator", "IteratorNext": "Object"}
 
 
 def _get(owner: Any, name: str) -> Any:
@@ -36,18 +40,33 @@ def provides(scope: dict[str, Any], binding: DeclaredImport) -> bool:
     call = binding.call
     if call is CallKind.FUNCTION:
         return callable(_get(owner, binding.name))
-    cls = _get(owner, binding.class_name)
+    class_name = CLASS_ALIASES.get(binding.class_name, binding.class_name)
+    cls = _get(owner, class_name)
     if binding.kind == "type" or call is CallKind.CONSTRUCTOR:
         return callable(cls)
     if call in (CallKind.METHOD, CallKind.GETTER, CallKind.SETTER):
-        if has_member(binding.class_name, binding.name):
+        if has_member(class_name, binding.name) or _structural(class_name, binding.name):
             return True
         return cls is not None and (
             hasattr(cls, binding.name) or binding.name in getattr(cls, "JS_PROPERTIES", ())
         )
     if call in (CallKind.STATIC_METHOD, CallKind.STATIC_GETTER, CallKind.STATIC_SETTER):
-        return cls is not None and hasattr(cls, binding.name)
-    return cls is not None or binding.class_name in PROTOTYPES  # indexing: generic
+        return cls is not None and (
+            hasattr(cls, binding.name) or _get(cls, binding.name) is not None
+        )
+    return cls is not None or class_name in PROTOTYPES  # indexing: generic
+
+
+def _structural(class_name: str, name: str) -> bool:
+    """Members every value of the kind has: ``length`` of arrays and strings, the fields of an
+    iterator step (a dict), an iterator's ``next``."""
+    return (class_name, name) in {
+        ("Array", "length"),
+        ("String", "length"),
+        ("Object", "done"),
+        ("Object", "value"),
+        ("Iterator", "next"),
+    }
 
 
 @dataclass
@@ -68,7 +87,7 @@ def coverage(scope: dict[str, Any], bindings: Iterable[DeclaredImport]) -> Cover
     for binding in bindings:
         if binding.kind == "type":
             continue  # instanceof checks of js-sys's types: see provides() for a single one
-        if binding.root_name in UNSUPPORTED_ROOTS:
+        if binding.root_name in UNSUPPORTED_ROOTS | ABSENT_BY_DESIGN:
             result.unsupported.append(binding)
         elif provides(scope, binding):
             result.implemented.append(binding)

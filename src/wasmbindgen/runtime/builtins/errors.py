@@ -19,11 +19,14 @@ class Error(Exception):
     """A JS ``Error``: what ``throw_str``, ``JsError::new`` and failed Rust checks raise."""
 
     name = "Error"
+    JS_PROPERTIES = frozenset({"message", "name", "cause", "stack"})
 
     def __init__(self, message: Any = "", *args: Any) -> None:
         from ..jsops import to_string
 
         self.message = "" if message is None else to_string(message)
+        options = args[0] if args else None
+        self.cause = options.get("cause") if isinstance(options, dict) else None
         super().__init__(self.message, *args)
         self.stack = f"{self.toString()}\n" + "".join(
             f"    at {frame.name} ({frame.filename}:{frame.lineno})\n"

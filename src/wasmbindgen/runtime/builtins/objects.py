@@ -38,6 +38,10 @@ def own_keys(obj: Any) -> list[str]:
 
 
 def _get(obj: Any, key: Any) -> Any:
+    if isinstance(key, jsops.Symbol):
+        from .symbols import ITERATOR, iterator_method
+
+        return iterator_method(obj) if key is ITERATOR else None
     if isinstance(obj, (list, tuple, str)) and isinstance(key, (int, float, str)):
         index = jsops.to_number(key)
         if index.is_integer() and 0 <= index < len(obj):

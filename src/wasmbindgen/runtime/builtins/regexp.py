@@ -17,7 +17,41 @@ def _translate(source: str) -> str:
     return re.sub(r"\\k<([A-Za-z_]\w*)>", r"(?P=\1)", source)
 
 
-class RegExp:
+_LEGACY = {"$" + str(i) for i in range(1, 10)} | {
+    "input",
+    "lastMatch",
+    "lastParen",
+    "leftContext",
+    "rightContext",
+}
+
+
+class _RegExpType(type):
+    """The legacy statics (``RegExp.$1``, ``RegExp.lastMatch``…) describe the last match."""
+
+    last: tuple[re.Match[str], str] | None = None
+
+    def __getattr__(cls, name: str) -> Any:
+        if name not in _LEGACY:
+            raise AttributeError(name)
+        if _RegExpType.last is None:
+            return ""
+        m, text = _RegExpType.last
+        if name == "input":
+            return text
+        if name == "lastMatch":
+            return m.group(0)
+        if name == "lastParen":
+            return (m.groups() or ("",))[-1] or ""
+        if name == "leftContext":
+            return text[: m.start()]
+        if name == "rightContext":
+            return text[m.end() :]
+        index = int(name[1:])
+        return (m.group(index) or "") if index <= len(m.groups()) else ""
+
+
+class RegExp(metaclass=_RegExpType):
     """``RegExp(pattern, flags)``; ``exec``/``test`` honour ``lastIndex`` for ``g``/``y``."""
 
     JS_PROPERTIES = frozenset(
@@ -71,6 +105,7 @@ class RegExp:
             return None
         if self.global_ or self.sticky:
             self.lastIndex = m.end() if m.end() > m.start() else m.end() + 1
+        _RegExpType.last = (m, s)
         return self.match_array(m, s)
 
     def test(self, text: Any = None) -> bool:

@@ -19,12 +19,14 @@ from .numbers import GLOBAL_FUNCTIONS, Number
 from .objects import Boolean, Object, Reflect
 from .regexp import RegExp
 from .strings import String
+from .symbols import Atomics
+from .typed_arrays import TYPED_ARRAYS, ArrayBuffer, DataView, SharedArrayBuffer
 from .unsupported import unsupported_globals
 
 
 def default_globals() -> dict[str, Any]:
     """A fresh copy of the default global scope (each instance gets its own)."""
-    return {
+    scope: dict[str, Any] = {
         "console": Console(),
         **ERROR_CLASSES,
         **GLOBAL_FUNCTIONS,
@@ -32,20 +34,27 @@ def default_globals() -> dict[str, Any]:
         "Boolean": Boolean,
         "Date": Date,
         "Function": Function,
-        "JSON": JSON,
+        "JSON": JSON(),  # namespaces are objects, not functions: typeof Math == "object"
         "Map": Map,
-        "Math": Math,
+        "Math": Math(),
         "Number": Number,
         "Object": Object,
-        "Reflect": Reflect,
+        "Reflect": Reflect(),
         "RegExp": RegExp,
         "Set": Set,
         "String": String,
         "Symbol": Symbol,
         "BigInt": BigInt,
+        "Atomics": Atomics(),
         "WeakMap": WeakMap,
+        "ArrayBuffer": ArrayBuffer,
+        "SharedArrayBuffer": SharedArrayBuffer,
+        "DataView": DataView,
+        **TYPED_ARRAYS,
         "WeakSet": WeakSet,
         **unsupported_globals(UNSUPPORTED_ROOTS),
         "Promise": Promise,
         **TIMER_GLOBALS,
     }
+    scope["globalThis"] = scope["global"] = scope
+    return scope

@@ -214,3 +214,108 @@ pub fn start() { console_error_panic_hook::set_once(); }
 #[wasm_bindgen] pub fn is_instance(v: &JsValue) -> String {
     format!("{} {} {} {}", v.is_instance_of::<Array>(), v.is_instance_of::<Map>(), v.is_instance_of::<Date>(), v.dyn_ref::<RegExp>().is_some())
 }
+
+#[wasm_bindgen] pub fn typed_arrays() {
+    let data = [1u8, 2, 3, 250];
+    let a = Uint8Array::from(&data[..]);           // a view of linear memory, sliced into a copy
+    assert_eq!(a.length(), 4);
+    assert_eq!(a.to_vec(), vec![1, 2, 3, 250]);   // copied back through a view of linear memory
+    let mut out = [0u8; 4];
+    a.copy_to(&mut out);
+    assert_eq!(out, data);
+    a.copy_from(&[9, 8, 7, 6]);
+    assert_eq!(a.get_index(0), 9);
+    a.set_index(1, 300u16 as u8);
+    assert_eq!(a.get_index(1), 44);
+    let sub = a.subarray(1, 3);
+    sub.fill(5, 0, 2);
+    assert_eq!(a.to_vec(), vec![9, 5, 5, 6]);      // subarray shares the buffer
+    let copy = a.slice(0, 2);
+    copy.fill(0, 0, 2);
+    assert_eq!(a.get_index(0), 9);                 // slice does not
+    assert_eq!(Uint8Array::new_with_length(3).length(), 3);
+    let floats = Float64Array::from(&[0.5f64, -1.25][..]);
+    assert_eq!(floats.to_vec(), vec![0.5, -1.25]);
+    let ints = Int16Array::new(&Array::of2(&n(70000.0), &n(-1.0)));
+    assert_eq!(ints.to_vec(), vec![4464, -1]);     // ToInt16 wraps
+    let clamped = Uint8ClampedArray::new(&Array::of2(&n(300.0), &n(-5.0)));
+    assert_eq!(clamped.to_vec(), vec![255, 0]);
+    let big = BigInt64Array::new_with_length(1);
+    big.set_index(0, -5);
+    assert_eq!(big.get_index(0), -5);
+    let buffer = ArrayBuffer::new(8);
+    assert_eq!(buffer.byte_length(), 8);
+    let view = DataView::new(&buffer, 0, 8);
+    view.set_float64(0, 1.5);
+    assert_eq!(view.get_float64(0), 1.5);
+    view.set_uint16_endian(0, 0x0102, true);
+    assert_eq!(view.get_uint8(0), 2);
+    assert_eq!(view.get_uint16(0), 0x0201);
+    let words = Uint32Array::new_with_byte_offset_and_length(&buffer, 4, 1);
+    words.set_index(0, 0xdeadbeef);
+    assert_eq!(view.get_uint32_endian(4, true), 0xdeadbeef);
+    assert_eq!(buffer.slice(4).byte_length(), 4);
+    assert!(ArrayBuffer::is_view(&view));
+    let mut back = vec![0u32; 1];
+    words.copy_to(&mut back);
+    assert_eq!(back, vec![0xdeadbeef]);
+}
+/// A Uint8Array from Rust reaches Python as a sequence of numbers.
+#[wasm_bindgen] pub fn make_bytes() -> Uint8Array { Uint8Array::from(&b"hi!"[..]) }
+#[wasm_bindgen] pub fn sum_u8(a: &Uint8Array) -> u32 { a.to_vec().iter().map(|&b| b as u32).sum() }
+
+#[wasm_bindgen] pub fn symbols_iterators_bigint_atomics() {
+    // the iteration protocol over any Python iterable
+    let arr = Array::of3(&n(1.0), &n(2.0), &n(3.0));
+    let mut total = 0.0;
+    for item in try_iter(&arr).unwrap().unwrap() {
+        total += item.unwrap().as_f64().unwrap();
+    }
+    assert_eq!(total, 6.0);
+    assert!(try_iter(&n(5.0)).is_err()); // Reflect.get on a number throws, as in JS
+    assert!(try_iter(&Object::new()).unwrap().is_none()); // plain objects are not iterable
+    let it: Iterator = Reflect::get(&arr, &Symbol::iterator()).unwrap().dyn_into::<Function>().unwrap().call0(&arr).unwrap().unchecked_into();
+    let step = it.next().unwrap();
+    assert!(!step.done());
+    assert_eq!(step.value(), n(1.0));
+    assert_eq!(Symbol::for_("app").to_string(), "Symbol(app)");
+    assert_eq!(Symbol::key_for(&Symbol::for_("app")), JsValue::from_str("app"));
+    assert!(Symbol::iterator().as_string().is_none());
+    // BigInt
+    let big = BigInt::from(255u64);
+    assert_eq!(big.to_string(16).unwrap(), "ff");
+    assert_eq!(BigInt::as_int_n(8.0, &BigInt::from(255u64)), BigInt::from(-1i64));
+    assert_eq!(BigInt::as_uint_n(8.0, &BigInt::from(-1i64)), BigInt::from(255u64));
+    // Atomics on an integer typed array
+    let cells = Int32Array::new_with_length(2);
+    assert_eq!(Atomics::add(&cells, 0, 5).unwrap(), 0);
+    assert_eq!(Atomics::load(&cells, 0).unwrap(), 5);
+    assert_eq!(Atomics::compare_exchange(&cells, 0, 5, 9).unwrap(), 5);
+    assert_eq!(Atomics::exchange(&cells, 0, 1).unwrap(), 9);
+    assert_eq!(Atomics::store(&cells, 1, 7).unwrap(), 7);
+    assert!(Atomics::is_lock_free(4));
+    assert!(Atomics::add(&Float64Array::new_with_length(1), 0, 1).is_err()); // TypeError
+    // RegExp's legacy statics describe the last match
+    let re = RegExp::new("(a)(b)", "");
+    re.exec("xxab yy").unwrap();
+    assert_eq!(RegExp::n1(), "a");
+    assert_eq!(RegExp::last_match(), "ab");
+    assert_eq!(RegExp::left_context(), "xx");
+    // Error cause
+    let opts = Object::new();
+    Reflect::set(&opts, &s("cause"), &s("root")).unwrap();
+    let err = Error::new_with_options("outer", &opts);
+    assert_eq!(err.cause(), s("root"));
+    assert_eq!(err.message(), "outer");
+    // globals
+    assert!(Reflect::get(&global(), &s("Math")).unwrap().is_object());
+}
+#[wasm_bindgen] pub fn drive_generator(gen: &Generator) -> f64 {
+    let mut total = 0.0;
+    loop {
+        let step: IteratorNext = gen.next(&JsValue::UNDEFINED).unwrap().unchecked_into();
+        if step.done() { break; }
+        total += step.value().as_f64().unwrap();
+    }
+    total
+}
