@@ -20,7 +20,12 @@ def get_property(obj: Any, name: str) -> Any:
     if type(obj) in ATTRIBUTE_TYPES:
         return getattr(obj, name, None)
     if isinstance(obj, Mapping):
-        return obj.get(name)
+        value = obj.get(name)
+        if value is None and name == "constructor" and isinstance(obj, dict):
+            from .builtins.prototypes import constructor_of
+
+            return constructor_of(obj)
+        return value
     if obj is None or obj is null:
         raise TypeError(f"Cannot read properties of {obj!r} (reading '{name}')")
     if isinstance(obj, (list, tuple, str)) and name == "length":
@@ -30,6 +35,10 @@ def get_property(obj: Any, name: str) -> Any:
         from .builtins.function import function_length, function_name
 
         return function_length(obj) if name == "length" else function_name(obj)
+    if value is None and name == "constructor":
+        from .builtins.prototypes import constructor_of
+
+        return constructor_of(obj)
     return value
 
 

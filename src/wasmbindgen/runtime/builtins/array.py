@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from .. import jsops
 from ..values import is_nullish
 from .errors import RangeError, TypeError
-from .prototypes import register
+from .prototypes import CONSTRUCTORS, register
+from .symbols import JsIterator
 
 
 def _index(value: Any, length: int, default: int = 0) -> int:
@@ -69,16 +70,16 @@ class ArrayPrototype:
         return this
 
     @staticmethod
-    def entries(this: list[Any]) -> Iterable[list[Any]]:
-        return iter([[i, v] for i, v in enumerate(this)])
+    def entries(this: list[Any]) -> JsIterator:
+        return JsIterator(iter([[i, v] for i, v in enumerate(this)]))
 
     @staticmethod
-    def keys(this: list[Any]) -> Iterable[int]:
-        return iter(range(len(this)))
+    def keys(this: list[Any]) -> JsIterator:
+        return JsIterator(iter(range(len(this))))
 
     @staticmethod
-    def values(this: list[Any]) -> Iterable[Any]:
-        return iter(list(this))
+    def values(this: list[Any]) -> JsIterator:
+        return JsIterator(iter(list(this)))
 
     @staticmethod
     def every(this: list[Any], fn: Any = None) -> bool:
@@ -293,3 +294,4 @@ class Array(metaclass=_ArrayType):
 
 setattr(Array, "from", Array.from_)
 register("Array", ArrayPrototype, list, tuple)
+CONSTRUCTORS["Array"] = Array

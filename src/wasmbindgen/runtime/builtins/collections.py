@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import TypeError
+from .symbols import JsIterator
 
 
 def _key(value: Any) -> Any:
@@ -51,21 +52,21 @@ class Map:
     def clear(self) -> None:
         self._items.clear()
 
-    def entries(self) -> Iterator[list[Any]]:
-        return iter([[k, v] for k, v in self._items.values()])
+    def entries(self) -> JsIterator:
+        return JsIterator(iter([[k, v] for k, v in self._items.values()]))
 
-    def keys(self) -> Iterator[Any]:
-        return iter([k for k, _ in self._items.values()])
+    def keys(self) -> JsIterator:
+        return JsIterator(iter([k for k, _ in self._items.values()]))
 
-    def values(self) -> Iterator[Any]:
-        return iter([v for _, v in self._items.values()])
+    def values(self) -> JsIterator:
+        return JsIterator(iter([v for _, v in self._items.values()]))
 
     def forEach(self, fn: Callable[..., Any]) -> None:  # noqa: N802 - the JS name
         for key, value in list(self._items.values()):
             fn(value, key, self)
 
     def __iter__(self) -> Iterator[list[Any]]:
-        return self.entries()
+        return iter(self.entries())
 
     def __len__(self) -> int:
         return len(self._items)
@@ -94,20 +95,20 @@ class Set:
     def clear(self) -> None:
         self._items.clear()
 
-    def values(self) -> Iterator[Any]:
-        return iter(list(self._items.values()))
+    def values(self) -> JsIterator:
+        return JsIterator(iter(list(self._items.values())))
 
     keys = values
 
-    def entries(self) -> Iterator[list[Any]]:
-        return iter([[v, v] for v in self._items.values()])
+    def entries(self) -> JsIterator:
+        return JsIterator(iter([[v, v] for v in self._items.values()]))
 
     def forEach(self, fn: Callable[..., Any]) -> None:  # noqa: N802 - the JS name
         for value in list(self._items.values()):
             fn(value, value, self)
 
     def __iter__(self) -> Iterator[Any]:
-        return self.values()
+        return iter(self.values())
 
     def __len__(self) -> int:
         return len(self._items)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import EvalError
-from .prototypes import register
+from .prototypes import CONSTRUCTORS, register
 
 
 class FunctionPrototype:
@@ -75,3 +75,4 @@ PLAIN_FUNCTION_TYPES = (
     functools.partial,
 )
 register("Function", FunctionPrototype, *PLAIN_FUNCTION_TYPES)
+CONSTRUCTORS["Function"] = Function

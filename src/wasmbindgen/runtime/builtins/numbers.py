@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 import re
 import urllib.parse
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .. import jsops
 from .errors import RangeError, URIError
-from .prototypes import register
+from .prototypes import CONSTRUCTORS, register
 
 MAX_SAFE_INTEGER = 2**53 - 1
 _FLOAT_PREFIX = re.compile(r"^[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)")
@@ -177,6 +178,30 @@ def _to_radix(value: float, radix: int) -> str:
     return sign + out
 
 
+def _fixed(value: float, digits: int) -> str:
+    """Exactly ``value`` rounded to ``digits`` decimals, ties away from zero (JS picks the
+    larger candidate), where Python's format rounds ties to even."""
+    quantum = Decimal(1).scaleb(-digits)
+    text = str(Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP))
+    return text if value < 0 or not text.startswith("-") else text[1:]
+
+
+def _exponential(value: float, digits: int) -> str:
+    exact = Decimal(value)
+    exponent = exact.adjusted()
+    mantissa = exact.scaleb(-exponent).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    if abs(mantissa) >= 10:  # 9.96 rounded to 1 digit carries into the exponent
+        exponent += 1
+        mantissa = exact.scaleb(-exponent).quantize(
+            Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP
+        )
+    return f"{mantissa}e{'+' if exponent >= 0 else '-'}{abs(exponent)}"
+
+
+def _rounded_exponent(value: float, precision: int) -> int:
+    return int(_exponential(value, precision - 1).split("e")[1])
+
+
 class NumberPrototype:
     @staticmethod
     def toString(this: Any, radix: Any = None) -> str:  # noqa: N802 - JS names
@@ -189,24 +214,19 @@ class NumberPrototype:
         value = float(this)
         if not math.isfinite(value) or abs(value) >= 1e21:
             return jsops.number_to_string(value)
-        return f"{value:.{n}f}"
+        return _fixed(value, n)
 
     @staticmethod
     def toExponential(this: Any, digits: Any = None) -> str:  # noqa: N802
         value = float(this)
         if not math.isfinite(value):
             return jsops.number_to_string(value)
-        text = (
-            f"{value:.{_digits(digits, 0, 100, 'toExponential()')}e}"
-            if digits is not None
-            else f"{value:e}"
-        )
-        if digits is None:
-            mantissa, exp = f"{value:.17e}".split("e")
-            mantissa = jsops.number_to_string(float(mantissa))
-            text = f"{mantissa}e{exp}"
-        mantissa, exp = text.split("e")
-        return f"{mantissa}e{'+' if int(exp) >= 0 else '-'}{abs(int(exp))}"
+        if digits is None:  # as many digits as it takes to tell the number apart
+            text = jsops.number_to_string(abs(value)).replace(".", "").lstrip("0")
+            count = max(0, len(text.split("e")[0].rstrip("0")) - 1)
+        else:
+            count = _digits(digits, 0, 100, "toExponential()")
+        return _exponential(value, count)
 
     @staticmethod
     def toPrecision(this: Any, precision: Any = None) -> str:  # noqa: N802
@@ -216,10 +236,10 @@ class NumberPrototype:
         p = _digits(precision, 1, 100, "toPrecision()")
         if value == 0:
             return "0" + ("." + "0" * (p - 1) if p > 1 else "")
-        exponent = math.floor(math.log10(abs(value)))
+        exponent = _rounded_exponent(value, p)
         if exponent < -6 or exponent >= p:
-            return NumberPrototype.toExponential(value, p - 1)
-        return f"{value:.{max(0, p - 1 - exponent)}f}"
+            return _exponential(value, p - 1)
+        return _fixed(value, max(0, p - 1 - exponent))
 
     @staticmethod
     def toLocaleString(this: Any, _locales: Any = None, _options: Any = None) -> str:  # noqa: N802
@@ -270,3 +290,4 @@ class Number:
 
 
 register("Number", NumberPrototype, int, float)
+CONSTRUCTORS["Number"] = Number

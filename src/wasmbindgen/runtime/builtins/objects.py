@@ -14,7 +14,7 @@ from .. import jsops
 from ..resolve import get_property, set_property
 from ..values import is_nullish, null
 from .errors import TypeError
-from .prototypes import register
+from .prototypes import CONSTRUCTORS, register
 
 _frozen: weakref.WeakSet[Any] = weakref.WeakSet()  # objects Object.freeze saw (where weakrefable)
 
@@ -347,3 +347,5 @@ class Boolean:
 
 register("Object", ObjectPrototype, dict)
 register("Boolean", BooleanPrototype, bool)
+CONSTRUCTORS["Object"] = Object
+CONSTRUCTORS["Boolean"] = Boolean

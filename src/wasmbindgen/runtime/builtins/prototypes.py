@@ -8,18 +8,38 @@ and the coverage report both look members up through ``prototype_member``.
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 PROTOTYPES: dict[str, dict[str, Callable[..., Any]]] = {}
 RECEIVER_CLASSES: dict[type, str] = {}
+CONSTRUCTORS: dict[str, Any] = {}  # JS class name -> the class ``x.constructor`` gives
+
+
+def _tolerant(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` accepting and ignoring extra arguments, as every JS function does."""
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return fn
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return fn
+    limit = len(params)
+
+    @functools.wraps(fn)
+    def call(*args: Any) -> Any:
+        return fn(*args[:limit])
+
+    return call
 
 
 def register(js_class: str, members: type, *receivers: type) -> None:
     """Register the public functions of ``members`` as ``js_class.prototype``."""
     PROTOTYPES[js_class] = {
-        name.rstrip("_"): getattr(members, name)
+        name.rstrip("_"): _tolerant(getattr(members, name))
         for name in vars(members)
         if not name.startswith("_") and callable(getattr(members, name))
     }
@@ -49,6 +69,11 @@ _FLAT: dict[str, dict[str, Callable[..., Any]]] = {}
 
 def has_member(js_class: str, name: str) -> bool:
     return name in _members(js_class)
+
+
+def constructor_of(value: Any) -> Any:
+    """JS ``value.constructor``: the built-in class for values that play one, else the type."""
+    return CONSTRUCTORS.get(RECEIVER_CLASSES.get(type(value), ""), type(value))
 
 
 def prototype_member(

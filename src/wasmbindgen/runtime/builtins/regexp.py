@@ -66,10 +66,10 @@ class RegExp(metaclass=_RegExpType):
             source, flags = pattern.source, pattern.flags if flags is None else flags
         else:
             source = jsops.to_string(pattern) if pattern is not None else "(?:)"
-        self.flags = "" if flags is None else jsops.to_string(flags)
-        unknown = set(self.flags) - set(_FLAGS)
-        if unknown or len(set(self.flags)) != len(self.flags):
-            raise SyntaxError(f"Invalid flags supplied to RegExp constructor '{self.flags}'")
+        given = "" if flags is None else jsops.to_string(flags)
+        if set(given) - set(_FLAGS) or len(set(given)) != len(given):
+            raise SyntaxError(f"Invalid flags supplied to RegExp constructor '{given}'")
+        self.flags = "".join(f for f in "dgimsuy" if f in given)  # JS's canonical order
         bits = 0
         for flag in self.flags:
             bits |= _FLAGS[flag]

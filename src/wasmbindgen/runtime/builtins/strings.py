@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import jsops
 from .errors import RangeError, TypeError
-from .prototypes import register
+from .prototypes import CONSTRUCTORS, register
 
 
 def _s(value: Any) -> str:
@@ -104,7 +104,10 @@ class StringPrototype:
         from .regexp import RegExp
 
         regexp = pattern if isinstance(pattern, RegExp) else RegExp(pattern, "g")
-        return iter([regexp.match_array(m, this) for m in regexp.pattern_object.finditer(this)])
+        from .symbols import JsIterator
+
+        found = [regexp.match_array(m, this) for m in regexp.pattern_object.finditer(this)]
+        return JsIterator(iter(found))
 
     @staticmethod
     def normalize(this: str, form: Any = "NFC") -> str:
@@ -276,3 +279,4 @@ class String:
 
 
 register("String", StringPrototype, str)
+CONSTRUCTORS["String"] = String

@@ -246,5 +246,5 @@ class Atomics:
         )
 
 
-setattr(Atomics, "and", Atomics.and_)
-setattr(Atomics, "or", Atomics.or_)
+setattr(Atomics, "and", staticmethod(Atomics.and_))
+setattr(Atomics, "or", staticmethod(Atomics.or_))

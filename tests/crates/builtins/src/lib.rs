@@ -3,6 +3,7 @@
 use js_sys::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+mod exhaustive;
 
 fn s(v: &str) -> JsValue { JsValue::from_str(v) }
 fn n(v: f64) -> JsValue { JsValue::from_f64(v) }
