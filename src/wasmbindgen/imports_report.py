@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model.declared import DeclaredImport, declared_imports
+from .model.declared import declared_from, declared_imports
 from .model.types import ImportFunction, ImportRoot, ImportStatic, InstanceOf, Interface
 from .pipeline import analyse, read_source
 from .runtime.builtins.coverage import Coverage, coverage, provides
@@ -32,17 +32,6 @@ class ImportUse:
     @property
     def resolved(self) -> bool:
         return self.resolves != "unresolved"
-
-
-def _as_declared(item: ImportFunction | ImportStatic | InstanceOf, crate: str) -> DeclaredImport:
-    root = item.root
-    if isinstance(item, ImportFunction):
-        return DeclaredImport(
-            crate, root.module, root.namespace, item.class_name, item.name, "function", item.call
-        )
-    if isinstance(item, ImportStatic):
-        return DeclaredImport(crate, root.module, root.namespace, "", item.name, "static")
-    return DeclaredImport(crate, root.module, root.namespace, item.class_name, "", "type")
 
 
 def _module_resolution(root: ImportRoot, modules: Mapping[str, Any]) -> tuple[str, str]:
@@ -72,7 +61,7 @@ def import_uses(
         *interface.instanceofs,
     ]
     for item in items:
-        binding = _as_declared(item, interface.crate)
+        binding = declared_from(item, interface.crate)
         if item.root.module:
             resolves, detail = _module_resolution(item.root, modules or {})
         elif globals and binding.root_name in globals:

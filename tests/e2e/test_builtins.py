@@ -170,3 +170,11 @@ def test_imports_command_rejects_a_bad_file_cleanly(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr.startswith("wasmbindgen: error:") and "Traceback" not in result.stderr
+
+
+def test_values_of_the_wrong_kind_name_the_binding(m):
+    assert m.map_size(Map([["a", 1]])) == 1 and m.map_get(Map([["a", 1]]), "a") == 1
+    with pytest.raises(TypeError, match=r"Map\.prototype\.size returned None"):
+        m.map_size("not a map")
+    with pytest.raises(TypeError, match=r"str\.get is not a function"):
+        m.map_get("not a map", "a")

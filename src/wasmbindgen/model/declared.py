@@ -13,7 +13,7 @@ from ..schema.v0_2_83 import ImportFunction as SchemaImportFunction
 from ..schema.v0_2_83 import ImportStatic as SchemaImportStatic
 from ..schema.v0_2_83 import ImportType as SchemaImportType
 from ..schema.v0_2_83 import OperationKind, Program
-from .types import CallKind
+from .types import CallKind, ImportFunction, ImportStatic, InstanceOf
 
 OPERATION_CALLS = {
     (OperationKind.REGULAR, False): CallKind.METHOD,
@@ -96,3 +96,15 @@ def declared_imports(programs: list[Program]) -> list[DeclaredImport]:
             # overloads (new_0, new_with_length, …) bind the same JS member: count it once
             found.setdefault((binding.module, binding.js_path, binding.kind), binding)
     return list(found.values())
+
+
+def declared_from(item: ImportFunction | ImportStatic | InstanceOf, crate: str) -> DeclaredImport:
+    """The binding behind an import the module uses (for its JS spelling and its lookup)."""
+    root = item.root
+    if isinstance(item, ImportFunction):
+        return DeclaredImport(
+            crate, root.module, root.namespace, item.class_name, item.name, "function", item.call
+        )
+    if isinstance(item, ImportStatic):
+        return DeclaredImport(crate, root.module, root.namespace, "", item.name, "static")
+    return DeclaredImport(crate, root.module, root.namespace, item.class_name, "", "type")

@@ -103,6 +103,7 @@ class HostFunction:
     handler: Callable[..., Any]
     params: str
     result: str = ""
+    label: str = ""  # how JS spells the import (``Map.prototype.size``), for error messages
 
 
 class WasmInstance:
@@ -256,8 +257,9 @@ class WasmInstance:
                 return 0
             except struct.error:  # the handler's value does not fit the import's return type
                 self.pending = TypeError(
-                    f"{self.source}: the import {name} returned {value!r}, which its Rust "
-                    f"signature cannot take (wasm result {result!r})"
+                    f"{self.source}: {host.label or name} returned {value!r}, which its Rust "
+                    f"signature cannot take (wasm result {result!r}); is the receiver or the "
+                    "provided value of the kind the binding expects?"
                 )
                 return _trap_new(trap_text, len(trap_text)) or 0
             except BaseException as exc:

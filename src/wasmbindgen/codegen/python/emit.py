@@ -26,6 +26,7 @@ from ...model import (
     ValueType,
 )
 from ...model.abi import needs_retptr, result_layout, wasm_values
+from ...model.declared import declared_from
 from ...runtime.engine import slot_format
 from . import convert
 from .names import identifier, signature_hint
@@ -479,7 +480,9 @@ class ModuleEmitter:
             self.lines += [INDENT + ln for ln in body]
         self.lines.append("")
         params_fmt = slot_format(kinds)
-        return f"_wb_host({fn}, {params_fmt!r}, {self.result_format(sig.ret, imp.retptr)!r})"
+        result = self.result_format(sig.ret, imp.retptr)
+        label = declared_from(imp, "").js_path
+        return f"_wb_host({fn}, {params_fmt!r}, {result!r}, {label!r})"
 
     def call_expression(self, imp: ImportFunction, args: list[str]) -> str:
         root = imp.root

@@ -359,3 +359,7 @@ macro_rules! typed_array_checks {
     format!("{:?} {:?} {:?} {}", first.value(), caught.value(), done.value(), done.done())
 }
 #[wasm_bindgen] pub fn async_next(it: &AsyncIterator) -> Promise { it.next().unwrap() }
+
+/// For bad-input tests: Python passes values that are not Maps.
+#[wasm_bindgen] pub fn map_size(m: &Map) -> u32 { m.size() }
+#[wasm_bindgen] pub fn map_get(m: &Map, key: &JsValue) -> JsValue { m.get(key) }
