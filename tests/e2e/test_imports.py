@@ -144,6 +144,28 @@ def test_uncaught_python_exception_propagates(wasm_path):
     m.hello("still works")
 
 
+def test_exceptions_unwinding_through_wasm_do_not_leak_the_shadow_stack(wasm_path):
+    """Each failure skips the wasm frames' epilogues; without restoring the stack pointer,
+    ~20,000 of them would overrun the module's data."""
+    calls = []
+
+    def flaky(text):
+        calls.append(text)
+        if len(calls) % 2:
+            raise ZeroDivisionError("from python")
+        return text.upper()
+
+    m = wasmbindgen.load(wasm_path("imports"), globals={"host_upper": flaky})
+    wasm = m._wb_rt.wasm
+    stack_pointer = wasm.exports["__wbindgen_stack_pointer_export"]
+    at_rest = stack_pointer.value(wasm.store)
+    for _ in range(1000):
+        with pytest.raises(ZeroDivisionError):
+            m.call_upper("abc")
+        assert m.call_upper("abc") == "ABC"
+    assert stack_pointer.value(wasm.store) == at_rest
+
+
 def test_variadic_namespace_modules(imports):
     assert imports.call_sum() == 6
     assert imports.call_nested() == 11

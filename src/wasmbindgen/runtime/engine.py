@@ -19,6 +19,7 @@ import wasmtime
 from wasmtime import _bindings as capi
 
 from ..errors import BindgenError, RustPanic
+from ..wasm.rewrite import STACK_POINTER_EXPORT
 
 SLOT = 16  # bytes per wasmtime_val_raw_t
 MIN_CALL_SLOTS = 24
@@ -165,6 +166,13 @@ class WasmInstance:
         self._trap_ref = ctypes.addressof(self._trap)
         self._buf_addr = ctypes.addressof(self.buffer)
         self._slow_invoke = self.make_invoke()
+        # The shadow stack pointer at rest: a Python exception unwinding through wasm frames
+        # skips their epilogues, so the outermost failed call puts it back (else every such
+        # failure leaks stack until it overruns the module's data).
+        stack_pointer = self.exports.get(STACK_POINTER_EXPORT)
+        self._stack_pointer = stack_pointer if isinstance(stack_pointer, wasmtime.Global) else None
+        self._stack_rest = self._stack_pointer.value(self.store) if self._stack_pointer else None
+        self.host_depth = 0  # host functions running (a failure inside one is not outermost)
 
     # -- calls into wasm ----------------------------------------------------------------------
 
@@ -217,6 +225,8 @@ class WasmInstance:
             message = trap.message
         pending, self.pending = self.pending, None
         if pending is not None:
+            if self.host_depth == 0 and self._stack_pointer is not None:
+                self._stack_pointer.set_value(self.store, self._stack_rest)
             raise pending
         if self.poisoned:  # a call made on a poisoned instance from inside a host function
             raise RustPanic(self.poisoned)
@@ -246,6 +256,7 @@ class WasmInstance:
         limit = len(HOST_MEMORY) - size
 
         def trampoline(_env: int, _caller: int, values: int, _count: int) -> int:
+            self.host_depth += 1
             try:
                 view: Any = HOST_MEMORY
                 at = values
@@ -265,6 +276,8 @@ class WasmInstance:
             except BaseException as exc:
                 self.pending = exc
                 return _trap_new(trap_text, len(trap_text)) or 0
+            finally:
+                self.host_depth -= 1
 
         return trampoline
 
