@@ -76,3 +76,19 @@ def test_corrupt_section_bytes(wasm_path):
     data[program] = 0x7F  # an absurd export count
     with pytest.raises(BindgenError, match="wasm-bindgen data"):
         wasmbindgen.load(bytes(data))
+
+
+def test_a_failing_later_argument_frees_what_earlier_ones_allocated(exports):
+    memory = exports._wb_rt.memory
+    freed = []
+    free = memory.free
+    memory.free = lambda ptr, size: (freed.append((ptr, size)), free(ptr, size))[1]
+    try:
+        with pytest.raises(OverflowError):
+            exports.repeat_str("héllo", -1)
+        with pytest.raises(TypeError):
+            exports.repeat_str("abc", 1.5)
+    finally:
+        memory.free = free
+    assert [size for _, size in freed] == [6, 3]  # both strings' UTF-8 bytes went back
+    assert exports.repeat_str("ab", 3) == "ababab"

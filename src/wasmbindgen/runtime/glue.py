@@ -195,6 +195,7 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
             "_wb_check_writable": mem.check_writable,
             "_wb_copy_back": mem.copy_back,
             "_wb_pass_values": rt.pass_values,
+            "_wb_free_args": mem.free_args,
             "_wb_take_values": rt.take_values,
             "_wb_add": heap.add,
             "_wb_get": heap.get,

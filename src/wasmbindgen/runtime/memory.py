@@ -80,6 +80,12 @@ class LinearMemory:
             self.view(ptr + size)[ptr : ptr + size] = data
         return ptr, size
 
+    def free_args(self, *allocations: tuple[int, int, int]) -> None:
+        """Free ``(ptr, count, item size)`` allocations of a call that failed before it ran."""
+        for ptr, count, size in allocations:
+            if ptr:
+                self.free(ptr, count * size)
+
     def pass_opt_str(self, text: Any, what: str = "argument") -> tuple[int, int]:
         return (0, 0) if text is None else self.pass_str(text, what)
 

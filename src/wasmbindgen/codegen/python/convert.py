@@ -7,6 +7,7 @@ glue's module globals (``_wb_*``), bound to runtime helpers when the module is i
 
 from __future__ import annotations
 
+import array
 from dataclasses import dataclass, field
 
 from ...model import Interface, Kind, Ref, Scalar, ValueType
@@ -40,6 +41,7 @@ class Lowered:
     after: list[str] = field(default_factory=list)  # after a successful call
     checked: list[tuple[str, str, str]] = field(default_factory=list)  # (name, fmt, expr)
     borrows: bool = False  # uses the borrow stack: the call site unwinds it afterwards
+    allocs: list[tuple[str, str, int]] = field(default_factory=list)  # (ptr, count, item size)
 
 
 def struct_class(vt: ValueType) -> str:
@@ -86,6 +88,7 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str) -> Lowered:
         helper = "_wb_pass_opt_str" if vt.optional else "_wb_pass_str"
         out.setup.append(f"{tmp}p, {tmp}n = {helper}({name}, {q})")
         out.values += [(PTR, f"{tmp}p"), (PTR, f"{tmp}n")]
+        out.allocs.append((f"{tmp}p", f"{tmp}n", 1))
     elif kind in (Kind.SLICE, Kind.VECTOR) and vt.scalar is not None:
         code = vt.scalar.typecode
         if vt.ref is Ref.MUT:
@@ -93,12 +96,14 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str) -> Lowered:
         helper = "_wb_pass_opt_array" if vt.optional else "_wb_pass_array"
         out.setup.append(f"{tmp}p, {tmp}n = {helper}({name}, {code!r}, {q}, {vt.clamped})")
         out.values += [(PTR, f"{tmp}p"), (PTR, f"{tmp}n")]
+        out.allocs.append((f"{tmp}p", f"{tmp}n", array.array(code).itemsize))
         if vt.ref is Ref.MUT:
             copy = f"_wb_copy_back({name}, {tmp}p, {tmp}n, {code!r})"
             out.after.append(f"if {tmp}p: {copy}" if vt.optional else copy)
     elif kind in (Kind.SLICE, Kind.VECTOR):
         out.setup.append(f"{tmp}p, {tmp}n = _wb_pass_values({name}, {q}, {vt.optional})")
         out.values += [(PTR, f"{tmp}p"), (PTR, f"{tmp}n")]
+        out.allocs.append((f"{tmp}p", f"{tmp}n", 4))
     elif kind is Kind.JSVALUE:
         if vt.ref is Ref.OWNED:
             expr = f"_wb_add({name})"

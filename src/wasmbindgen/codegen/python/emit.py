@@ -79,6 +79,8 @@ class CallEmitter:
         after: list[str] = []
         cleanup: list[str] = []
         checked: list[tuple[str, str, str]] = []
+        allocs: list[tuple[str, str, int]] = []
+        first_alloc_done = 0
         borrows = False
         for i, (name, vt) in enumerate(params):
             lowered = convert.lower_export_arg(name, vt, f"{what} argument '{name}'", f"_wb_a{i}")
@@ -86,6 +88,9 @@ class CallEmitter:
             values += lowered.values
             after += lowered.after
             checked += lowered.checked
+            if lowered.allocs and not allocs:
+                first_alloc_done = len(setup)  # setup lines up to the first allocation
+            allocs += lowered.allocs
             borrows = borrows or lowered.borrows
         retptr = needs_retptr(sig.ret, sig.fallible)
         if retptr:
@@ -98,17 +103,28 @@ class CallEmitter:
         inner = indent + INDENT if cleanup else indent
         if cleanup:
             lines.append(f"{indent}try:")
-        lines += [inner + line for line in setup]
+        marshal = list(setup)
         fmt = "<" + "".join(f for f, _ in values)
         args = "".join(f", {expr}" for _, expr in values)
         if checked:
-            lines.append(f"{inner}try:")
-            lines.append(f"{inner}{INDENT}_wb_pack({fmt!r}, _wb_buf, 0{args})")
-            lines.append(f"{inner}except _wb_StructError:")
+            marshal.append("try:")
+            marshal.append(f"{INDENT}_wb_pack({fmt!r}, _wb_buf, 0{args})")
+            marshal.append("except _wb_StructError:")
             detail = ", ".join(f"({n!r}, {f!r}, {e})" for n, f, e in checked)
-            lines.append(f"{inner}{INDENT}raise _wb_arg_error({what!r}, ({detail},)) from None")
+            marshal.append(f"{INDENT}raise _wb_arg_error({what!r}, ({detail},)) from None")
         elif values:
-            lines.append(f"{inner}_wb_pack({fmt!r}, _wb_buf, 0{args})")
+            marshal.append(f"_wb_pack({fmt!r}, _wb_buf, 0{args})")
+        if allocs and (len(setup) > first_alloc_done or checked):
+            # a later argument can still fail: free what the earlier ones allocated
+            lines.append(inner + " = ".join([v for p, n, _ in allocs for v in (p, n)] + ["0"]))
+            lines.append(f"{inner}try:")
+            lines += [inner + INDENT + line for line in marshal]
+            lines.append(f"{inner}except BaseException:")
+            triples = ", ".join(f"({p}, {n}, {size})" for p, n, size in allocs)
+            lines.append(f"{inner}{INDENT}_wb_free_args({triples})")
+            lines.append(f"{inner}{INDENT}raise")
+        else:
+            lines += [inner + line for line in marshal]
         lines.append(f"{inner}_wb_invoke({func}, {len(values)})")
         keep = [receiver] if receiver else []
         lines += self.read_result(sig, inner, retptr, binds_self, keep + [n for n, _ in params])

@@ -32,6 +32,7 @@ echo_numbers! {
 #[wasm_bindgen] pub fn echo_char(x: char) -> char { x }
 #[wasm_bindgen] pub fn echo_opt_char(x: Option<char>) -> Option<char> { x }
 #[wasm_bindgen] pub fn echo_str(x: &str) -> String { x.to_string() }
+#[wasm_bindgen] pub fn repeat_str(s: &str, n: u32) -> String { s.repeat(n as usize) }
 #[wasm_bindgen] pub fn echo_string(x: String) -> String { x }
 #[wasm_bindgen] pub fn echo_opt_string(x: Option<String>) -> Option<String> { x }
 #[wasm_bindgen] pub fn str_len(x: &str) -> usize { x.len() }
