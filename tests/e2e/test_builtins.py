@@ -1,7 +1,6 @@
-"""js-sys built-ins from the default scope, called from Rust (``tests/crates/builtins``).
-
-Each Rust function asserts its own results; a failed check panics, and the panic hook puts the
-failing assertion into the ``RustPanic`` message.
+"""js-sys built-ins from the default scope, called from Rust: one test crate per family
+(``tests/crates/builtins-*``). Each Rust function asserts its own results; a failed check panics,
+and the panic hook puts the failing assertion into the ``RustPanic`` message.
 """
 
 from __future__ import annotations
@@ -18,33 +17,31 @@ from wasmbindgen.runtime.builtins.collections import Map
 from wasmbindgen.runtime.builtins.date import Date
 from wasmbindgen.runtime.builtins.typed_arrays import Uint8Array
 
-FAMILIES = [
-    "objects",
-    "arrays",
-    "strings",
-    "numbers_math_json",
-    "collections",
-    "dates",
-    "typed_arrays",
-    "symbols_iterators_bigint_atomics",
-    "typed_arrays_all",
-    "data_views_all",
-    "dates_all",
-    "math_all",
-    "objects_all",
-    "strings_all",
-    "misc_all",
-]
+FAMILY_CHECKS = {
+    "objects": ["objects", "objects_all", "misc_global"],
+    "arrays": ["arrays", "misc_arrays"],
+    "strings": ["strings", "strings_all"],
+    "numbers": ["numbers_math_json", "math_all", "misc_numbers"],
+    "collections": ["collections", "misc_collections"],
+    "dates": ["dates", "dates_all"],
+    "binary": ["typed_arrays", "typed_arrays_all", "data_views_all", "misc_atomics"],
+    "functions": ["misc_functions", "misc_errors"],
+    "symbols": ["symbols_iterators_bigint_atomics", "misc_symbols"],
+}
+CRATES = [f"builtins_{family}" for family in FAMILY_CHECKS]
 
 
 @pytest.fixture
-def m(wasm_path):
-    return wasmbindgen.load(wasm_path("builtins"))
+def family(wasm_path):
+    """``family("dates")``: a fresh instance of that family's test crate."""
+    return lambda name: wasmbindgen.load(wasm_path(f"builtins_{name}"))
 
 
-@pytest.mark.parametrize("family", FAMILIES)
-def test_family_called_from_rust(m, family):
-    getattr(m, family)()
+@pytest.mark.parametrize(
+    ("name", "check"), [(name, check) for name, checks in FAMILY_CHECKS.items() for check in checks]
+)
+def test_family_called_from_rust(family, name, check):
+    getattr(family(name), check)()
 
 
 @pytest.mark.parametrize(
@@ -58,24 +55,26 @@ def test_family_called_from_rust(m, family):
         ("eval", wasmbindgen.Error),
     ],
 )
-def test_js_errors_are_python_exceptions(m, kind, python_class):
+def test_js_errors_are_python_exceptions(family, kind, python_class):
+    m = family("functions")
     error = m.errors(kind)
     assert isinstance(error, python_class) and isinstance(error, wasmbindgen.Error)
     assert m.error_message(error).endswith(str(error))
     assert error.stack.startswith(error.toString())
 
 
-def test_a_js_type_error_from_rust_is_caught_by_except_type_error(m):
+def test_a_js_type_error_from_rust_is_caught_by_except_type_error(family):
     with pytest.raises(TypeError, match="thrown from Rust"):
-        m.throw_type_error()
+        family("functions").throw_type_error()
 
 
-def test_unsupported_features_raise_a_clear_error(m):
+def test_unsupported_features_raise_a_clear_error(family):
     with pytest.raises(wasmbindgen.Error, match="eval is not supported by wasmbindgen"):
-        m.call_unsupported()
+        family("functions").call_unsupported()
 
 
-def test_typed_arrays_cross_to_python_as_sequences(m):
+def test_typed_arrays_cross_to_python_as_sequences(family):
+    m = family("binary")
     data = m.make_bytes()
     assert isinstance(data, Uint8Array)
     assert data.tobytes() == b"hi!" and list(data) == [104, 105, 33] and len(data) == 3
@@ -83,7 +82,9 @@ def test_typed_arrays_cross_to_python_as_sequences(m):
     assert m.sum_u8(Uint8Array([1, 2, 300])) == 47  # 300 wraps to 44, as JS ToUint8 does
 
 
-def test_generator_throw_return_and_async_iterators(m):
+def test_generator_throw_return_and_async_iterators(family):
+    m = family("symbols")
+
     def numbers():
         try:
             yield 1
@@ -99,12 +100,14 @@ def test_generator_throw_return_and_async_iterators(m):
 
 
 @pytest.mark.parametrize("with_args", [False, True])
-def test_function_from_source_is_unsupported(m, with_args):
+def test_function_from_source_is_unsupported(family, with_args):
     with pytest.raises(wasmbindgen.Error, match="cannot run"):
-        m.function_from_source(with_args)
+        family("functions").function_from_source(with_args)
 
 
-def test_python_generators_are_js_generators(m):
+def test_python_generators_are_js_generators(family):
+    m = family("symbols")
+
     def numbers():
         yield 1
         yield 2.5
@@ -112,8 +115,9 @@ def test_python_generators_are_js_generators(m):
     assert m.drive_generator(numbers()) == 3.5
 
 
-def test_functions_and_instanceof(m):
-    assert m.functions(lambda a, b: a * b) == "6 2"
+def test_functions_and_instanceof(family):
+    assert family("functions").functions(lambda a, b: a * b) == "6 2"
+    m = family("objects")
     assert m.is_instance([1]) == "true false false false"
     assert m.is_instance(Map()) == "false true false false"
     assert m.is_instance(Date()) == "false false true false"
@@ -122,7 +126,7 @@ def test_functions_and_instanceof(m):
 def test_coverage_of_js_sys_bindings(wasm_path):
     """Every js-sys 0.3.60 binding outside eval/Proxy/Intl/WebAssembly (and the browser-only
     self/window) is implemented by the default scope: a missing one fails here, by name."""
-    cov = js_sys_coverage(wasm_path("builtins").read_bytes(), "builtins.wasm")
+    cov = js_sys_coverage(wasm_path("builtins_objects").read_bytes(), "builtins_objects.wasm")
     assert cov is not None
     assert len(cov.implemented) + len(cov.missing) + len(cov.unsupported) > 500
     assert not cov.missing, [b.js_path for b in cov.missing]
@@ -137,10 +141,10 @@ def test_the_test_crates_call_every_binding(wasm_path):
     """Every binding the default scope implements is imported (and called, with asserted
     results) by a Rust test crate: a binding added without a Rust test fails here."""
     used = set()
-    for crate in ("builtins", "closures", "promises", "thirdparty"):
+    for crate in (*CRATES, "closures", "promises", "thirdparty"):
         interface, _, _ = analyse(wasm_path(crate).read_bytes(), crate)
         used |= {use.js_path for use in import_uses(interface)}
-    cov = js_sys_coverage(wasm_path("builtins").read_bytes(), "builtins.wasm")
+    cov = js_sys_coverage(wasm_path("builtins_objects").read_bytes(), "builtins_objects.wasm")
     assert cov is not None
     implemented = {b.js_path for b in cov.implemented}
     exercised = implemented & used
@@ -172,7 +176,8 @@ def test_imports_command_rejects_a_bad_file_cleanly(tmp_path):
     assert result.stderr.startswith("wasmbindgen: error:") and "Traceback" not in result.stderr
 
 
-def test_values_of_the_wrong_kind_name_the_binding(m):
+def test_values_of_the_wrong_kind_name_the_binding(family):
+    m = family("collections")
     assert m.map_size(Map([["a", 1]])) == 1 and m.map_get(Map([["a", 1]]), "a") == 1
     with pytest.raises(TypeError, match=r"Map\.prototype\.size returned None"):
         m.map_size("not a map")
