@@ -112,3 +112,28 @@ def test_cli_reports_errors_cleanly(tmp_path):
 def test_out_dir_must_be_an_identifier(wasm_path, tmp_path):
     with pytest.raises(BindgenError, match="not a Python identifier"):
         build(wasm_path("basics"), tmp_path / "my-crate")
+
+
+def test_async_exports_are_typed_coroutines(wasm_path, tmp_path):
+    build(wasm_path("promises"), tmp_path / "asyncpkg")
+    good = tmp_path / "use_async.py"
+    good.write_text(
+        textwrap.dedent("""
+        import asyncio
+        import asyncpkg
+
+        async def main() -> int:
+            doubled: int = await asyncpkg.double_async(2)
+            text: str = await asyncpkg.greet_async("x")
+            return doubled + len(text)
+
+        print(asyncio.run(main()))
+    """)
+    )
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(good)]
+    checked = subprocess.run(mypy, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stdout
+    ran = subprocess.run(
+        [sys.executable, str(good)], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.strip() == "11"
