@@ -60,7 +60,7 @@ def _has_own(obj: Any, key: Any) -> bool:
 
 
 def _set(obj: Any, key: Any, value: Any) -> bool:
-    if id(obj) in _frozen_ids():
+    if _is_frozen(obj):
         return False
     if isinstance(obj, list) and isinstance(key, (int, float)) and float(key).is_integer():
         index = int(key)
@@ -78,8 +78,11 @@ def _set(obj: Any, key: Any, value: Any) -> bool:
     return True
 
 
-def _frozen_ids() -> set[int]:
-    return {id(o) for o in _frozen}
+def _is_frozen(obj: Any) -> bool:
+    try:
+        return obj in _frozen
+    except builtins.TypeError:  # unhashable (dicts, lists): never tracked
+        return False
 
 
 class ObjectPrototype:
@@ -199,7 +202,7 @@ class Object(metaclass=_ObjectType):
 
     @staticmethod
     def isFrozen(obj: Any) -> bool:  # noqa: N802
-        return isinstance(obj, (str, int, float, bool, tuple)) or id(obj) in _frozen_ids()
+        return isinstance(obj, (str, int, float, bool, tuple)) or _is_frozen(obj)
 
     isSealed = isFrozen  # noqa: N815
 
