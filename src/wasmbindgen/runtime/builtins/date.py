@@ -13,7 +13,7 @@ import re
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from .. import jsops
 from .errors import RangeError
@@ -37,25 +37,57 @@ def _time_clip(ms: float) -> float:
     return float(math.trunc(ms)) + 0.0
 
 
+_DAY_MS = 86_400_000
+
+
+def _days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 of a proleptic Gregorian date (month 1-12), any year."""
+    year -= month <= 2
+    era = year // 400
+    yoe = year - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy - 719468
+
+
+def _civil_from_days(days: int) -> tuple[int, int, int]:
+    """(year, month 1-12, day) of a day count since 1970-01-01."""
+    z = days + 719468
+    era = z // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, day
+
+
+def _local_offset_ms(utc_ms: float) -> int:
+    """The process's UTC offset at that instant (clamped into the years Python can place)."""
+    seconds = min(max(utc_ms / 1000, -62_135_596_800), 253_402_214_400)
+    moment = datetime.fromtimestamp(seconds, tz=UTC).astimezone()
+    return int((moment.utcoffset() or timedelta(0)) / _MS)
+
+
+def _zone_name(utc_ms: float) -> str:
+    seconds = min(max(utc_ms / 1000, -62_135_596_800), 253_402_214_400)
+    return datetime.fromtimestamp(seconds, tz=UTC).astimezone().tzname() or ""
+
+
 def _from_parts(fields: Sequence[float], utc: bool = False) -> float:
     """MakeDate(MakeDay(...), MakeTime(...)) from year, month[, day, h, min, s, ms]; overflowing
-    fields carry into the next, as in JS."""
+    fields carry into the next, as in JS; local time unless ``utc``."""
     parts = [*fields[:7], *_FIELD_DEFAULTS[len(fields) :]]
-    year, month, day, hours, minutes, seconds, ms = parts
     if not all(math.isfinite(p) for p in parts):
         return NAN
-    y, mo = int(year) + int(month) // 12, int(month) % 12
-    try:
-        base = datetime(y, mo + 1, 1)
-    except ValueError:
+    year, month, day, hours, minutes, seconds, ms = (math.trunc(p) for p in parts)
+    if abs(year) > 400_000:
         return NAN
-    moment = base + timedelta(
-        days=int(day) - 1, hours=int(hours), minutes=int(minutes), seconds=int(seconds)
-    )
-    moment += int(ms) * _MS
+    days = _days_from_civil(year + month // 12, month % 12 + 1, 1) + day - 1
+    local = days * _DAY_MS + hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + ms
     if utc:
-        return _time_clip((moment.replace(tzinfo=UTC) - _EPOCH) / _MS)
-    return _time_clip(moment.timestamp() * 1000 + moment.microsecond % 1000 / 1000)
+        return _time_clip(local)
+    return _time_clip(local - _local_offset_ms(local - _local_offset_ms(local)))
 
 
 def parse(text: Any) -> float:
@@ -123,7 +155,12 @@ class Date:
         """This moment as an aware UTC ``datetime``; ``ValueError`` for an invalid Date."""
         if math.isnan(self._time):
             raise ValueError("Invalid Date has no datetime")
-        return _EPOCH + self._time * _MS
+        try:
+            return _EPOCH + self._time * _MS
+        except OverflowError:
+            raise ValueError(
+                f"{self.toISOString()} is outside the years 1-9999 Python's datetime holds"
+            ) from None
 
     def __eq__(self, other: object) -> bool:
         return self is other  # JS compares objects by identity
@@ -151,29 +188,33 @@ class Date:
 
     # -- fields ---------------------------------------------------------------------------------
 
-    def _local(self) -> datetime | None:
+    def _parts(self, utc: bool) -> tuple[int, ...] | None:
+        """(year, month 0-11, day, hour, minute, second, ms, weekday, offset ms) or None."""
         if math.isnan(self._time):
             return None
-        return self.to_datetime().astimezone()
+        offset = 0 if utc else _local_offset_ms(self._time)
+        t = int(self._time) + offset
+        days, in_day = divmod(t, _DAY_MS)
+        year, month, day = _civil_from_days(days)
+        hour, rest = divmod(in_day, 3_600_000)
+        minute, rest = divmod(rest, 60_000)
+        second, ms = divmod(rest, 1000)
+        return year, month - 1, day, hour, minute, second, ms, (days + 4) % 7, offset
 
-    def _utc(self) -> datetime | None:
-        return None if math.isnan(self._time) else self.to_datetime()
+    _FIELD_INDEX: ClassVar[dict[str, int]] = {
+        "year": 0,
+        "month": 1,
+        "date": 2,
+        "hour": 3,
+        "minute": 4,
+        "second": 5,
+        "ms": 6,
+        "day": 7,
+    }
 
     def _field(self, utc: bool, name: str) -> float:
-        moment = self._utc() if utc else self._local()
-        if moment is None:
-            return NAN
-        if name == "year":
-            return moment.year
-        if name == "month":
-            return moment.month - 1
-        if name == "day":
-            return (moment.weekday() + 1) % 7
-        if name == "ms":
-            return moment.microsecond // 1000
-        if name == "date":
-            return moment.day
-        return int(getattr(moment, name))
+        parts = self._parts(utc)
+        return NAN if parts is None else parts[self._FIELD_INDEX[name]]
 
     def getTime(self) -> float:  # noqa: N802 - JS method names from here on
         return self._time
@@ -181,11 +222,7 @@ class Date:
     valueOf = getTime  # noqa: N815
 
     def getTimezoneOffset(self) -> float:  # noqa: N802
-        moment = self._local()
-        if moment is None:
-            return NAN
-        offset = moment.utcoffset() or timedelta(0)
-        return -offset / timedelta(minutes=1)
+        return NAN if math.isnan(self._time) else -_local_offset_ms(self._time) / 60_000
 
     def getFullYear(self) -> float:  # noqa: N802
         return self._field(False, "year")
@@ -238,16 +275,8 @@ class Date:
     # -- setters: each returns the new time value -----------------------------------------------
 
     def _fields(self, utc: bool) -> list[float]:
-        moment = (self._utc() if utc else self._local()) or _EPOCH
-        return [
-            moment.year,
-            moment.month - 1,
-            moment.day,
-            moment.hour,
-            moment.minute,
-            moment.second,
-            moment.microsecond // 1000,
-        ]
+        parts = self._parts(utc) or (1970, 0, 1, 0, 0, 0, 0)
+        return [float(p) for p in parts[:7]]
 
     def _set(self, utc: bool, first: int, values: tuple[Any, ...]) -> float:
         fields = self._fields(utc)
@@ -307,35 +336,45 @@ class Date:
     # -- strings --------------------------------------------------------------------------------
 
     def toISOString(self) -> str:  # noqa: N802
-        moment = self._utc()
-        if moment is None:
+        parts = self._parts(True)
+        if parts is None:
             raise RangeError("Invalid time value")
-        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+        year, month, day, hour, minute, second, ms = parts[:7]
+        clock = f"{hour:02d}:{minute:02d}:{second:02d}.{ms:03d}"
+        return f"{_year(year)}-{month + 1:02d}-{day:02d}T{clock}Z"
 
     def toJSON(self, _key: Any = None) -> str | None:  # noqa: N802
         return self.toISOString() if math.isfinite(self._time) else None
 
     def toUTCString(self) -> str:  # noqa: N802
-        moment = self._utc()
-        if moment is None:
+        parts = self._parts(True)
+        if parts is None:
             return "Invalid Date"
-        day, month = _DAYS[(moment.weekday() + 1) % 7], _MONTHS[moment.month - 1]
-        return f"{day}, {moment.day:02d} {month} {moment.year:04d} {moment:%H:%M:%S} GMT"
+        year, month, day, hour, minute, second, _, weekday, _ = parts
+        return (
+            f"{_DAYS[weekday]}, {day:02d} {_MONTHS[month]} {_year(year, wide=False)} "
+            f"{hour:02d}:{minute:02d}:{second:02d} GMT"
+        )
 
     toGMTString = toUTCString  # noqa: N815
 
     def toDateString(self) -> str:  # noqa: N802
-        moment = self._local()
-        if moment is None:
+        parts = self._parts(False)
+        if parts is None:
             return "Invalid Date"
-        day, month = _DAYS[(moment.weekday() + 1) % 7], _MONTHS[moment.month - 1]
-        return f"{day} {month} {moment.day:02d} {moment.year:04d}"
+        year, month, day, *_, weekday, _ = parts
+        return f"{_DAYS[weekday]} {_MONTHS[month]} {day:02d} {_year(year, wide=False)}"
 
     def toTimeString(self) -> str:  # noqa: N802
-        moment = self._local()
-        if moment is None:
+        parts = self._parts(False)
+        if parts is None:
             return "Invalid Date"
-        return f"{moment:%H:%M:%S} GMT{moment:%z} ({moment.tzname()})"
+        hour, minute, second = parts[3:6]
+        offset = parts[8] // 60_000
+        sign, offset = ("+" if offset >= 0 else "-"), abs(offset)
+        zone = _zone_name(self._time)
+        zone_offset = f"GMT{sign}{offset // 60:02d}{offset % 60:02d}"
+        return f"{hour:02d}:{minute:02d}:{second:02d} {zone_offset} ({zone})"
 
     def toString(self) -> str:  # noqa: N802
         if math.isnan(self._time):
@@ -343,17 +382,26 @@ class Date:
         return f"{self.toDateString()} {self.toTimeString()}"
 
     def toLocaleDateString(self, _locales: Any = None, _options: Any = None) -> str:  # noqa: N802
-        moment = self._local()
-        return "Invalid Date" if moment is None else f"{moment.month}/{moment.day}/{moment.year}"
+        parts = self._parts(False)
+        return "Invalid Date" if parts is None else f"{parts[1] + 1}/{parts[2]}/{parts[0]}"
 
     def toLocaleTimeString(self, _locales: Any = None, _options: Any = None) -> str:  # noqa: N802
-        moment = self._local()
-        if moment is None:
+        parts = self._parts(False)
+        if parts is None:
             return "Invalid Date"
-        hour = moment.hour % 12 or 12
-        return f"{hour}:{moment:%M:%S} {'AM' if moment.hour < 12 else 'PM'}"
+        hour, minute, second = parts[3:6]
+        return f"{hour % 12 or 12}:{minute:02d}:{second:02d} {'AM' if hour < 12 else 'PM'}"
 
     def toLocaleString(self, _locales: Any = None, _options: Any = None) -> str:  # noqa: N802
         if math.isnan(self._time):
             return "Invalid Date"
         return f"{self.toLocaleDateString()}, {self.toLocaleTimeString()}"
+
+
+def _year(year: int, wide: bool = True) -> str:
+    """ISO years: four digits in 0-9999, else signed six (``+275760``, ``-000001``)."""
+    if 0 <= year <= 9999:
+        return f"{year:04d}"
+    if not wide:
+        return f"{year:05d}" if year < 0 else f"{year:04d}"
+    return f"{'+' if year > 0 else '-'}{abs(year):06d}"
