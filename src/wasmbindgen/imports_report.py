@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model.declared import declared_from, declared_imports
-from .model.types import ImportFunction, ImportRoot, ImportStatic, InstanceOf, Interface
+from .model.types import (
+    CallKind,
+    ImportFunction,
+    ImportRoot,
+    ImportStatic,
+    InstanceOf,
+    Interface,
+)
 from .pipeline import analyse, read_source
 from .runtime.builtins.coverage import Coverage, coverage, provides
 from .runtime.builtins.scope import default_globals
@@ -46,6 +53,18 @@ def _module_resolution(root: ImportRoot, modules: Mapping[str, Any]) -> tuple[st
     return "unresolved", f"{what}: pass modules={{{keys[-1]!r}: ...}}"
 
 
+_ON_RECEIVER = frozenset(
+    {
+        CallKind.METHOD,
+        CallKind.GETTER,
+        CallKind.SETTER,
+        CallKind.INDEXING_GETTER,
+        CallKind.INDEXING_SETTER,
+        CallKind.INDEXING_DELETER,
+    }
+)
+
+
 def import_uses(
     interface: Interface,
     globals: Mapping[str, Any] | None = None,
@@ -70,13 +89,16 @@ def import_uses(
             resolves, detail = "default scope", ""
         elif provides(scope, binding):
             resolves, detail = "globals=", ""
+        elif isinstance(item, ImportFunction) and item.structural and item.call in _ON_RECEIVER:
+            resolves, detail = "the receiver", "looked up on the object Rust passes as this"
         else:
             resolves = "unresolved"
             detail = f"pass globals={{{binding.root_name!r}: ...}}"
             if binding.root_name in defaults:
                 detail = "the default scope lacks this member; " + detail
         rows.append(ImportUse(binding.js_path, item.shim, resolves, detail))
-    return sorted(rows, key=lambda row: (row.resolves, row.js_path))
+    unique = {(row.js_path, row.resolves): row for row in rows}  # overloads share a JS member
+    return sorted(unique.values(), key=lambda row: (row.resolves, row.js_path))
 
 
 def js_sys_coverage(data: bytes, source: str) -> Coverage | None:

@@ -163,6 +163,17 @@ def test_imports_command_lists_uses_and_resolution(wasm_path):
     assert "js-sys 0.3.60 bindings in the default scope:" in out
 
 
+def test_imports_report_tells_structural_members_from_globals(wasm_path):
+    interface, _, _ = analyse(wasm_path("imports").read_bytes(), "imports.wasm")
+    rows = {(row.js_path, row.resolves) for row in import_uses(interface)}
+    assert ("Duck.prototype.quack", "the receiver") in rows  # structural: any object will do
+    assert ("Widget.prototype.grow", "unresolved") in rows  # final: looked up on the class
+    assert ("gcd", "Python module math") in rows  # raw_module = "math"
+    assert ("console.log", "default scope") in rows
+    uses = import_uses(interface, globals={"Widget": object})
+    assert ("new Widget", "globals=") in {(row.js_path, row.resolves) for row in uses}
+
+
 def test_imports_command_rejects_a_bad_file_cleanly(tmp_path):
     bad = tmp_path / "bad.wasm"
     bad.write_bytes(b"\0asm junk")
