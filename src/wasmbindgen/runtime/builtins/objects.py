@@ -146,8 +146,10 @@ class Object(metaclass=_ObjectType):
 
     @staticmethod
     def create(proto: Any = None, properties: Any = None) -> dict[str, Any]:
-        if not (is_nullish(proto) or isinstance(proto, (dict, type)) or proto is not None):
-            raise TypeError(f"Object prototype may only be an Object or null: {proto!r}")
+        if proto is None or isinstance(proto, (str, int, float, jsops.Symbol)):  # null is fine
+            raise TypeError(
+                f"Object prototype may only be an Object or null: {jsops.to_string(proto)}"
+            )
         created: dict[str, Any] = {}
         if properties is not None:
             Object.defineProperties(created, properties)
