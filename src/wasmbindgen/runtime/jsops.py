@@ -120,6 +120,20 @@ def to_number(value: Any) -> float:
     return math.nan
 
 
+def relative_index(value: Any, length: int, default: int) -> int:
+    """A built-in's start/end argument: an integer counting from the end when negative, clamped
+    to ``[0, length]``; ``default`` when undefined (``slice``, ``fill``, ``copyWithin``…)."""
+    if value is None:
+        return default
+    n = to_number(value)
+    if math.isnan(n):
+        return 0
+    if math.isinf(n):
+        return length if n > 0 else 0
+    index = int(n)
+    return max(0, length + index) if index < 0 else min(index, length)
+
+
 def number_to_string(value: float) -> str:
     """``Number.prototype.toString()`` for a finite or special float."""
     if value != value:

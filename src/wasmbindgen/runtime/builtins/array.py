@@ -8,21 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import jsops
+from ..jsops import relative_index
 from ..values import is_nullish
 from .errors import RangeError, TypeError
 from .prototypes import CONSTRUCTORS, register
 from .symbols import JsIterator
-
-
-def _index(value: Any, length: int, default: int = 0) -> int:
-    """A relative index (negative counts from the end), clamped to ``[0, length]``."""
-    if value is None:
-        return default
-    n = jsops.to_number(value)
-    if math.isnan(n):
-        return 0
-    n = math.trunc(n) if math.isfinite(n) else (length if n > 0 else -length)
-    return max(0, length + int(n)) if n < 0 else min(int(n), length)
 
 
 def _callback(fn: Any, name: str) -> Callable[..., Any]:
@@ -63,7 +53,11 @@ class ArrayPrototype:
     @staticmethod
     def copyWithin(this: list[Any], target: Any, start: Any = 0, end: Any = None) -> list[Any]:  # noqa: N802 - JS names
         n = len(this)
-        to, frm, stop = _index(target, n), _index(start, n), _index(end, n, n)
+        to, frm, stop = (
+            relative_index(target, n, 0),
+            relative_index(start, n, 0),
+            relative_index(end, n, n),
+        )
         count = min(stop - frm, n - to)
         if count > 0:
             this[to : to + count] = this[frm : frm + count]
@@ -94,7 +88,7 @@ class ArrayPrototype:
     @staticmethod
     def fill(this: list[Any], value: Any, start: Any = 0, end: Any = None) -> list[Any]:
         n = len(this)
-        for i in range(_index(start, n), _index(end, n, n)):
+        for i in range(relative_index(start, n, 0), relative_index(end, n, n)):
             this[i] = value
         return this
 
@@ -141,19 +135,23 @@ class ArrayPrototype:
     def includes(this: list[Any], value: Any = None, start: Any = 0) -> bool:
         return any(
             jsops.strict_equals(v, value) or (v != v and value != value)
-            for v in this[_index(start, len(this)) :]
+            for v in this[relative_index(start, len(this), 0) :]
         )
 
     @staticmethod
     def indexOf(this: list[Any], value: Any = None, start: Any = 0) -> int:  # noqa: N802
-        for i in range(_index(start, len(this)), len(this)):
+        for i in range(relative_index(start, len(this), 0), len(this)):
             if jsops.strict_equals(this[i], value):
                 return i
         return -1
 
     @staticmethod
     def lastIndexOf(this: list[Any], value: Any = None, start: Any = None) -> int:  # noqa: N802
-        last = len(this) - 1 if start is None else min(_index(start, len(this)), len(this) - 1)
+        last = (
+            len(this) - 1
+            if start is None
+            else min(relative_index(start, len(this), 0), len(this) - 1)
+        )
         for i in range(last, -1, -1):
             if jsops.strict_equals(this[i], value):
                 return i
@@ -217,7 +215,7 @@ class ArrayPrototype:
     @staticmethod
     def slice(this: list[Any], start: Any = 0, end: Any = None) -> list[Any]:
         n = len(this)
-        return list(this[_index(start, n) : _index(end, n, n)])
+        return list(this[relative_index(start, n, 0) : relative_index(end, n, n)])
 
     @staticmethod
     def sort(this: list[Any], fn: Any = None) -> list[Any]:
@@ -237,7 +235,7 @@ class ArrayPrototype:
     @staticmethod
     def splice(this: list[Any], start: Any = 0, delete_count: Any = None, *items: Any) -> list[Any]:
         n = len(this)
-        begin = _index(start, n)
+        begin = relative_index(start, n, 0)
         count = (
             n - begin
             if delete_count is None

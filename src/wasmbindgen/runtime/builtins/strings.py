@@ -8,6 +8,7 @@ import unicodedata
 from typing import Any
 
 from .. import jsops
+from ..jsops import relative_index
 from .errors import RangeError, TypeError
 from .prototypes import CONSTRUCTORS, register
 
@@ -23,15 +24,6 @@ def _pos(value: Any, length: int, default: int = 0) -> int:
     if math.isnan(n):
         return 0
     return max(0, min(length, int(n) if math.isfinite(n) else (length if n > 0 else 0)))
-
-
-def _relative(value: Any, length: int, default: int) -> int:
-    if value is None:
-        return default
-    n = jsops.to_number(value)
-    n = 0 if math.isnan(n) else n
-    n = int(max(-1e18, min(1e18, n)))
-    return max(0, length + n) if n < 0 else min(n, length)
 
 
 def _pattern(value: Any) -> re.Pattern[str] | None:
@@ -185,7 +177,7 @@ class StringPrototype:
     @staticmethod
     def slice(this: str, start: Any = 0, end: Any = None) -> str:
         n = len(this)
-        return this[_relative(start, n, 0) : _relative(end, n, n)]
+        return this[relative_index(start, n, 0) : relative_index(end, n, n)]
 
     @staticmethod
     def split(this: str, separator: Any = None, limit: Any = None) -> list[str]:
@@ -202,7 +194,7 @@ class StringPrototype:
 
     @staticmethod
     def substr(this: str, start: Any = 0, length: Any = None) -> str:
-        begin = _relative(start, len(this), 0)
+        begin = relative_index(start, len(this), 0)
         count = len(this) - begin if length is None else max(0, int(jsops.to_number(length)))
         return this[begin : begin + count]
 

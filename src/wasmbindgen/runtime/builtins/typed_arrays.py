@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from .. import jsops
+from ..jsops import relative_index
 from .errors import RangeError, TypeError
 
 
@@ -44,7 +45,7 @@ class ArrayBuffer:
 
     def slice(self, begin: Any = 0, end: Any = None) -> ArrayBuffer:
         view = self.bytes_view()
-        start, stop = _relative(begin, len(view), 0), _relative(end, len(view), len(view))
+        start, stop = relative_index(begin, len(view), 0), relative_index(end, len(view), len(view))
         copy = ArrayBuffer(max(0, stop - start))
         copy._data[:] = view[start:stop]
         return copy
@@ -62,18 +63,6 @@ class ArrayBuffer:
 
 class SharedArrayBuffer(ArrayBuffer):
     """One thread here, so the same as an ``ArrayBuffer``."""
-
-
-def _relative(value: Any, length: int, default: int) -> int:
-    if value is None:
-        return default
-    n = jsops.to_number(value)
-    if math.isnan(n):
-        return 0
-    if math.isinf(n):
-        return length if n > 0 else 0
-    n = int(n)
-    return max(0, length + n) if n < 0 else min(n, length)
 
 
 def _wrap(value: Any, bits: int, signed: bool) -> int:
@@ -171,7 +160,9 @@ class TypedArray:
 
     def fill(self, value: Any, start: Any = 0, end: Any = None) -> TypedArray:
         view, item = self._view(), self._coerce(value)
-        for i in range(_relative(start, len(view), 0), _relative(end, len(view), len(view))):
+        for i in range(
+            relative_index(start, len(view), 0), relative_index(end, len(view), len(view))
+        ):
             view[i] = item
         return self
 
@@ -193,7 +184,7 @@ class TypedArray:
 
     def slice(self, begin: Any = 0, end: Any = None) -> TypedArray:
         n = self.length
-        start, stop = _relative(begin, n, 0), _relative(end, n, n)
+        start, stop = relative_index(begin, n, 0), relative_index(end, n, n)
         copy = type(self)(max(0, stop - start))
         if stop > start:
             copy._view()[:] = self._view()[start:stop]
@@ -201,7 +192,7 @@ class TypedArray:
 
     def subarray(self, begin: Any = 0, end: Any = None) -> TypedArray:
         n = self.length
-        start, stop = _relative(begin, n, 0), _relative(end, n, n)
+        start, stop = relative_index(begin, n, 0), relative_index(end, n, n)
         return type(self)(self.buffer, self.byteOffset + start * self.BYTES, max(0, stop - start))
 
     # -- Python ---------------------------------------------------------------------------------
