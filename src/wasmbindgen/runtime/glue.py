@@ -120,7 +120,7 @@ def method(receiver: Any, name: str) -> Callable[..., Any]:
             return member
     target = get_property(receiver, name)
     if target is None:
-        target = prototype_member(receiver, name, "Function" if callable(receiver) else None)
+        target = prototype_member(receiver, name)
     if target is None and name in _PROMISE_METHODS and is_python_awaitable(receiver):
         target = getattr(Promise.resolve(receiver), name)  # an awaitable stands for a Promise
     if not callable(target):

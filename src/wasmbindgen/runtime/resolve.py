@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Mapping
 from typing import Any
 
+from .builtins.prototypes import ACCESSOR_NAMES, prototype_getter
 from .values import null
 
 _MISSING = object()
@@ -21,24 +22,14 @@ def get_property(obj: Any, name: str) -> Any:
         return getattr(obj, name, None)
     if isinstance(obj, Mapping):
         value = obj.get(name)
-        if value is None and name == "constructor" and isinstance(obj, dict):
-            from .builtins.prototypes import constructor_of
-
-            return constructor_of(obj)
-        return value
-    if obj is None or obj is null:
+    elif obj is None or obj is null:
         raise TypeError(f"Cannot read properties of {obj!r} (reading '{name}')")
-    if isinstance(obj, (list, tuple, str)) and name == "length":
-        return len(obj)
-    value = getattr(obj, name, None)
-    if value is None and callable(obj) and name in ("length", "name"):
-        from .builtins.function import function_length, function_name
-
-        return function_length(obj) if name == "length" else function_name(obj)
-    if value is None and name == "constructor":
-        from .builtins.prototypes import constructor_of
-
-        return constructor_of(obj)
+    else:
+        value = getattr(obj, name, None)
+    if value is None and name in ACCESSOR_NAMES:  # not own: a prototype accessor (``length``…)?
+        getter = prototype_getter(obj, name)
+        if getter is not None:
+            return getter(obj)
     return value
 
 

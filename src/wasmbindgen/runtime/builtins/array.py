@@ -291,5 +291,5 @@ class Array(metaclass=_ArrayType):
 
 
 setattr(Array, "from", Array.from_)
-register("Array", ArrayPrototype, list, tuple)
+register("Array", ArrayPrototype, list, tuple, getters={"length": len})
 CONSTRUCTORS["Array"] = Array

@@ -45,7 +45,7 @@ def provides(scope: dict[str, Any], binding: DeclaredImport) -> bool:
     if binding.kind == "type" or call is CallKind.CONSTRUCTOR:
         return callable(cls)
     if call in (CallKind.METHOD, CallKind.GETTER, CallKind.SETTER):
-        if has_member(class_name, binding.name) or _structural(class_name, binding.name):
+        if has_member(class_name, binding.name) or (class_name, binding.name) in _STEP_FIELDS:
             return True
         return cls is not None and (
             hasattr(cls, binding.name) or binding.name in getattr(cls, "JS_PROPERTIES", ())
@@ -57,16 +57,9 @@ def provides(scope: dict[str, Any], binding: DeclaredImport) -> bool:
     return cls is not None or class_name in PROTOTYPES  # indexing: generic
 
 
-def _structural(class_name: str, name: str) -> bool:
-    """Members every value of the kind has: ``length`` of arrays and strings, the fields of an
-    iterator step (a dict), an iterator's ``next``."""
-    return (class_name, name) in {
-        ("Array", "length"),
-        ("String", "length"),
-        ("Object", "done"),
-        ("Object", "value"),
-        ("Iterator", "next"),
-    }
+# js-sys reads an iterator step's ``done``/``value`` through its ``IteratorNext`` type: they are
+# own keys of the step dicts ``JsIterator.next`` returns, not prototype members.
+_STEP_FIELDS = frozenset({("Object", "done"), ("Object", "value")})
 
 
 @dataclass

@@ -74,5 +74,10 @@ PLAIN_FUNCTION_TYPES = (
     types.BuiltinMethodType,
     functools.partial,
 )
-register("Function", FunctionPrototype, *PLAIN_FUNCTION_TYPES)
+register(
+    "Function",
+    FunctionPrototype,
+    *PLAIN_FUNCTION_TYPES,
+    getters={"length": function_length, "name": function_name},
+)
 CONSTRUCTORS["Function"] = Function

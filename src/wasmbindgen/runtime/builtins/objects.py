@@ -14,7 +14,7 @@ from .. import jsops
 from ..resolve import get_property, set_property
 from ..values import is_nullish, null
 from .errors import TypeError
-from .prototypes import CONSTRUCTORS, register
+from .prototypes import CONSTRUCTORS, constructor_of, register
 
 _frozen: weakref.WeakSet[Any] = weakref.WeakSet()  # objects Object.freeze saw (where weakrefable)
 
@@ -350,7 +350,7 @@ class Boolean:
         return not jsops.is_falsy(value)
 
 
-register("Object", ObjectPrototype, dict)
+register("Object", ObjectPrototype, dict, getters={"constructor": constructor_of})
 register("Boolean", BooleanPrototype, bool)
 CONSTRUCTORS["Object"] = Object
 CONSTRUCTORS["Boolean"] = Boolean

@@ -15,6 +15,8 @@ from functools import partial
 from typing import Any
 
 PROTOTYPES: dict[str, dict[str, Callable[..., Any]]] = {}
+GETTERS: dict[str, dict[str, Callable[[Any], Any]]] = {}  # accessors such as ``length``
+ACCESSOR_NAMES: set[str] = set()  # every name in GETTERS: a missing property rarely is one
 RECEIVER_CLASSES: dict[type, str] = {}
 CONSTRUCTORS: dict[str, Any] = {}  # JS class name -> the class ``x.constructor`` gives
 
@@ -36,16 +38,27 @@ def _tolerant(fn: Callable[..., Any]) -> Callable[..., Any]:
     return call
 
 
-def register(js_class: str, members: type, *receivers: type) -> None:
-    """Register the public functions of ``members`` as ``js_class.prototype``."""
-    PROTOTYPES[js_class] = {
-        name.rstrip("_"): _tolerant(getattr(members, name))
-        for name in vars(members)
-        if not name.startswith("_") and callable(getattr(members, name))
-    }
+def register(
+    js_class: str,
+    members: type | None,
+    *receivers: type,
+    getters: dict[str, Callable[[Any], Any]] | None = None,
+) -> None:
+    """Register the public functions of ``members`` as ``js_class.prototype``, and ``getters``
+    as its accessor properties (each takes ``this``)."""
+    if members is not None:
+        PROTOTYPES[js_class] = {
+            name.rstrip("_"): _tolerant(getattr(members, name))
+            for name in vars(members)
+            if not name.startswith("_") and callable(getattr(members, name))
+        }
+    if getters:
+        GETTERS[js_class] = getters
+        ACCESSOR_NAMES.update(getters)
     for receiver in receivers:
         RECEIVER_CLASSES[receiver] = js_class
-    _FLAT.clear()
+    _FLAT_MEMBERS.clear()
+    _FLAT_GETTERS.clear()
 
 
 def chain(js_class: str) -> tuple[str, ...]:
@@ -53,22 +66,36 @@ def chain(js_class: str) -> tuple[str, ...]:
     return (js_class, "Object") if js_class != "Object" else ("Object",)
 
 
-def _members(js_class: str) -> dict[str, Callable[..., Any]]:
-    """Every member reachable from ``js_class.prototype``, nearest first (cached)."""
-    flat = _FLAT.get(js_class)
+Flat = dict[str, dict[str, Callable[..., Any]]]
+
+
+def _flattened(table: Flat, cache: Flat, js_class: str) -> dict[str, Callable[..., Any]]:
+    """Every entry of ``table`` reachable from ``js_class.prototype``, nearest first; ``cache``
+    keeps the result (method lookups sit on the call path of every ``Function::call``)."""
+    flat = cache.get(js_class)
     if flat is None:
         flat = {}
         for cls in reversed(chain(js_class)):
-            flat.update(PROTOTYPES.get(cls, {}))
-        _FLAT[js_class] = flat
+            flat.update(table.get(cls, {}))
+        cache[js_class] = flat
     return flat
 
 
-_FLAT: dict[str, dict[str, Callable[..., Any]]] = {}
+_FLAT_MEMBERS: Flat = {}
+_FLAT_GETTERS: Flat = {}
+
+
+def js_class_of(value: Any) -> str:
+    """The JS class a Python value plays: registered for its type, else Function for any
+    callable, else Object."""
+    return RECEIVER_CLASSES.get(type(value)) or ("Function" if callable(value) else "Object")
 
 
 def has_member(js_class: str, name: str) -> bool:
-    return name in _members(js_class)
+    """Whether ``js_class.prototype`` has method or accessor ``name``."""
+    return name in _flattened(PROTOTYPES, _FLAT_MEMBERS, js_class) or name in _flattened(
+        GETTERS, _FLAT_GETTERS, js_class
+    )
 
 
 def constructor_of(value: Any) -> Any:
@@ -76,10 +103,12 @@ def constructor_of(value: Any) -> Any:
     return CONSTRUCTORS.get(RECEIVER_CLASSES.get(type(value), ""), type(value))
 
 
-def prototype_member(
-    receiver: Any, name: str, js_class: str | None = None
-) -> Callable[..., Any] | None:
-    """``receiver[name]`` from its JS class's prototype (``js_class`` if given, else the one
-    registered for its type, else ``Object``), bound to ``receiver``; else None."""
-    member = _members(js_class or RECEIVER_CLASSES.get(type(receiver)) or "Object").get(name)
+def prototype_member(receiver: Any, name: str) -> Callable[..., Any] | None:
+    """Method ``receiver[name]`` from its JS class's prototype, bound to it; else None."""
+    member = _flattened(PROTOTYPES, _FLAT_MEMBERS, js_class_of(receiver)).get(name)
     return None if member is None else partial(member, receiver)
+
+
+def prototype_getter(value: Any, name: str) -> Callable[[Any], Any] | None:
+    """The accessor ``value[name]`` reads through its JS class's prototype; else None."""
+    return _flattened(GETTERS, _FLAT_GETTERS, js_class_of(value)).get(name)

@@ -270,5 +270,5 @@ class String:
         return "".join(out)
 
 
-register("String", StringPrototype, str)
+register("String", StringPrototype, str, getters={"length": len})
 CONSTRUCTORS["String"] = String
