@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BindgenError
+from .builtins.array import store_element
 from .builtins.errors import TypeError as JsTypeError
 from .builtins.prototypes import RECEIVER_CLASSES, prototype_member
 from .engine import HostFunction
@@ -136,9 +137,10 @@ def index_get(obj: Any, key: Any) -> Any:
 
 
 def index_set(obj: Any, key: Any, value: Any) -> None:
-    if isinstance(obj, list) and isinstance(key, int) and key >= len(obj):
-        obj.extend([None] * (key + 1 - len(obj)))  # JS arrays grow on assignment
-    obj[key] = value
+    if isinstance(obj, list) and isinstance(key, int):
+        store_element(obj, key, value)
+    else:
+        obj[key] = value
 
 
 def index_delete(obj: Any, key: Any) -> None:

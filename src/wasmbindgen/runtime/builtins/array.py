@@ -15,6 +15,13 @@ from .prototypes import CONSTRUCTORS, register
 from .symbols import JsIterator
 
 
+def store_element(array: list[Any], index: int, value: Any) -> None:
+    """``array[index] = value``: a JS array grows to take an index past its end."""
+    if index >= len(array):
+        array.extend([None] * (index + 1 - len(array)))
+    array[index] = value
+
+
 def _callback(fn: Any, name: str) -> Callable[..., Any]:
     if not callable(fn):
         raise TypeError(f"Array.prototype.{name}: {jsops.to_string(fn)} is not a function")

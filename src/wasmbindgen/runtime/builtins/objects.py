@@ -13,6 +13,7 @@ from typing import Any
 from .. import jsops
 from ..resolve import get_property, set_property
 from ..values import is_nullish, null
+from .array import store_element
 from .errors import TypeError
 from .prototypes import CONSTRUCTORS, constructor_of, register
 
@@ -63,10 +64,7 @@ def _set(obj: Any, key: Any, value: Any) -> bool:
     if _is_frozen(obj):
         return False
     if isinstance(obj, list) and isinstance(key, (int, float)) and float(key).is_integer():
-        index = int(key)
-        if index >= len(obj):
-            obj.extend([None] * (index + 1 - len(obj)))
-        obj[index] = value
+        store_element(obj, int(key), value)
         return True
     if isinstance(obj, dict):
         obj[key] = value
