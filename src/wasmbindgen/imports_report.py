@@ -25,6 +25,7 @@ from .model.types import (
 from .pipeline import analyse, read_source
 from .runtime.builtins.coverage import Coverage, coverage, provides
 from .runtime.builtins.scope import default_globals
+from .runtime.resolve import snippet_keys
 from .schema import SECTION_NAME, decode_section
 from .wasm import read_module
 
@@ -42,8 +43,6 @@ class ImportUse:
 
 
 def _module_resolution(root: ImportRoot, modules: Mapping[str, Any]) -> tuple[str, str]:
-    from .runtime.resolve import snippet_keys
-
     keys = snippet_keys(root.module) if root.module_kind in ("named", "inline") else [root.module]
     if any(key in modules for key in keys):
         return "modules=", ""

@@ -39,6 +39,12 @@ class Symbol:
     def __repr__(self) -> str:
         return f"Symbol({self.description or ''})"
 
+    def toString(self) -> str:  # noqa: N802 - the JS method names
+        return repr(self)
+
+    def valueOf(self) -> Symbol:  # noqa: N802
+        return self
+
 
 def is_bigint(value: Any) -> bool:
     return isinstance(value, BigInt) or (

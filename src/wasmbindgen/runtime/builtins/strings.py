@@ -240,7 +240,7 @@ class String:
     JS_PROPERTIES = frozenset({"length"})
 
     def __new__(cls, value: Any = "") -> str:  # type: ignore[misc]
-        return value.toString() if hasattr(value, "description") else _s(value)
+        return value.toString() if isinstance(value, jsops.Symbol) else _s(value)
 
     @staticmethod
     def fromCharCode(*codes: Any) -> str:  # noqa: N802

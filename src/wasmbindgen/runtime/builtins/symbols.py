@@ -58,8 +58,6 @@ _add_members(
     {
         "for": staticmethod(_symbol_for),
         "keyFor": staticmethod(_key_for),
-        "toString": lambda self: f"Symbol({self.description or ''})",
-        "valueOf": lambda self: self,
     },
 )
 
