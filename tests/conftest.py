@@ -1,37 +1,50 @@
-"""Shared fixtures: the Rust test crates are built once per session, in one Cargo workspace."""
+"""Shared fixtures: the Rust test crates, built once per wasm-bindgen release, and the release
+every end-to-end test runs against (each test runs once per supported release).
+
+``WASMBINDGEN_RELEASES=0.2.130`` limits a run to some releases; ``WASMBINDGEN_SKIP_CARGO=1``
+uses the crates as built (the test command builds them first).
+"""
 
 from __future__ import annotations
 
 import os
-import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import wasmbindgen
 
-CRATES = Path(__file__).parent / "crates"
-TARGET = CRATES / "target" / "wasm32-unknown-unknown" / "release"
-RUSTC = os.environ.get("WASMBINDGEN_RUSTC", "/usr/bin/rustc")
-CARGO = os.environ.get("WASMBINDGEN_CARGO", "/usr/bin/cargo")
+sys.path.insert(0, str(Path(__file__).parent))
+from crate_builds import BUILDS, BY_RELEASE, CrateBuild  # noqa: E402
+
+SELECTED = [
+    r for r in os.environ.get("WASMBINDGEN_RELEASES", "").replace(",", " ").split() if r
+] or [b.release for b in BUILDS]
+_built: set[str] = set()
 
 
-def build_crates() -> None:
-    env = dict(os.environ, RUSTC=RUSTC)
-    subprocess.run([CARGO, "build", "--release", "--quiet"], cwd=CRATES, env=env, check=True)
+def crate_build(release: str) -> CrateBuild:
+    build = BY_RELEASE[release]
+    if release not in _built and os.environ.get("WASMBINDGEN_SKIP_CARGO") != "1":
+        build.build()
+    _built.add(release)
+    return build
+
+
+@pytest.fixture(scope="session", params=SELECTED)
+def release(request: pytest.FixtureRequest) -> str:
+    """The wasm-bindgen release whose test crates this test uses."""
+    return str(request.param)
 
 
 @pytest.fixture(scope="session")
-def crates() -> Path:
-    if os.environ.get("WASMBINDGEN_SKIP_CARGO") != "1":
-        build_crates()
-    return TARGET
+def wasm_path(release: str) -> Callable[[str], Path]:
+    build = crate_build(release)
 
-
-@pytest.fixture(scope="session")
-def wasm_path(crates: Path):  # type: ignore[no-untyped-def]
     def path(name: str) -> Path:
-        found = crates / f"{name}.wasm"
+        found = build.wasm(name)
         assert found.exists(), f"{found} was not built"
         return found
 

@@ -24,9 +24,11 @@ def test_console_error_panic_hook_message_and_stack_reach_rust_panic(m, capsys):
     with pytest.raises(wasmbindgen.RustPanic) as caught:
         m.panic_with("the answer is not 41")
     text = str(caught.value)
-    assert "panicked at 'the answer is not 41', thirdparty/src/lib.rs" in text
+    # rustc 1.63 writes "panicked at 'msg', file:line", later ones "panicked at file:line:\nmsg"
+    assert "panicked at" in text and "the answer is not 41" in text
+    assert "crates/thirdparty/src/lib.rs" in text
     assert "Stack:" in text and "test_thirdparty.py" in text  # the Python side of the stack
-    assert "panicked at 'the answer is not 41'" in capsys.readouterr().err  # console.error
+    assert "the answer is not 41" in capsys.readouterr().err  # console.error
     with pytest.raises(wasmbindgen.RustPanic, match=r"the answer is not 41.*refuses further"):
         m.utc_now_millis()
 

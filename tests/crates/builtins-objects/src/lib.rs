@@ -70,8 +70,8 @@ pub fn start() { console_error_panic_hook::set_once(); }
     assert!(frozen.is_object());
     Object::seal(&Object::new());
     Object::prevent_extensions(&Object::new());
-    assert!(Object::is_frozen(&JsValue::from_str("primitive").unchecked_into()));
-    assert!(Object::is_sealed(&JsValue::from_str("primitive").unchecked_into()));
+    assert!(Object::is_frozen(&JsValue::from_str("primitive").unchecked_into::<Object>()));
+    assert!(Object::is_sealed(&JsValue::from_str("primitive").unchecked_into::<Object>()));
     let proto = Object::new();
     assert!(!proto.is_prototype_of(&o));
     // Reflect

@@ -39,7 +39,7 @@ pub fn start() { console_error_panic_hook::set_once(); }
     assert!(re.test("10-20"));
     let re = RegExp::new("(\\d+)-(\\d+)", "");
     let m = re.exec("a 10-20 b").unwrap();
-    assert_eq!(m.get(1), s("10"));
+    assert_eq!(JsValue::from(m.get(1)), s("10"));
     assert_eq!(re.source(), "(\\d+)-(\\d+)");
     assert_eq!(JsString::from("x1y22").replace_by_pattern(&RegExp::new("\\d+", "g"), "#"), "x#y#");
 }

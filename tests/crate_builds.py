@@ -1,0 +1,142 @@
+"""The Rust test crates, built once per supported wasm-bindgen release.
+
+``python tests/crate_builds.py`` builds every release's crates (the test command runs it);
+``python tests/crate_builds.py --lock 0.2.130`` regenerates that release's committed lockfile.
+
+Sources live in ``tests/crates/<crate>/src``. Releases built with rustc 1.96 share the workspace
+``tests/crates`` and differ by lockfile (``tests/versions/<schema>/Cargo.lock``): Cargo allows one
+wasm-bindgen per dependency graph, so one lockfile pins one release. wasm-bindgen 0.2.83 needs
+Debian's rustc 1.63, whose Cargo predates workspace inheritance; its workspace
+``tests/versions/v0_2_83/crates`` points each crate at the same sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+CARGO_WASM = ROOT / "scripts" / "cargo-wasm.sh"
+
+
+@dataclass(frozen=True)
+class CrateBuild:
+    """One wasm-bindgen release's test crates."""
+
+    release: str  # the wasm-bindgen crate version the lockfile pins
+    schema: str  # the schema version its modules carry
+    toolchain: str  # "legacy" (rustc 1.63) or "current" (rustc 1.96)
+    workspace: Path
+    pins: dict[str, str] = field(default_factory=dict)  # crate -> version, for --lock
+
+    @property
+    def folder(self) -> Path:
+        """``tests/versions/<schema>``: reference outputs and the lockfile of this release."""
+        return TESTS / "versions" / ("v" + self.schema.replace(".", "_"))
+
+    @property
+    def lockfile(self) -> Path:
+        if self.toolchain == "legacy":
+            return self.workspace / "Cargo.lock"
+        return self.folder / "Cargo.lock"
+
+    @property
+    def target(self) -> Path:
+        if self.toolchain == "legacy":
+            return self.workspace / "target"
+        return self.workspace / "target" / self.release
+
+    def wasm(self, crate: str) -> Path:
+        return self.target / "wasm32-unknown-unknown" / "release" / f"{crate.replace('-', '_')}.wasm"
+
+    def cargo(self, *args: str) -> list[str]:
+        command = ["bash", str(CARGO_WASM), self.toolchain, *args]
+        if self.toolchain == "current":
+            command += [
+                "-Zlockfile-path",
+                "--config",
+                f'resolver.lockfile-path="{self.lockfile}"',
+                "--locked",
+            ]
+        return command
+
+    def build(self, quiet: bool = True) -> None:
+        env = dict(os.environ, CARGO_TARGET_DIR=str(self.target))
+        command = self.cargo(*(["--quiet"] if quiet else []))
+        subprocess.run(command, cwd=self.workspace, env=env, check=True)
+
+    def lock(self) -> None:
+        """Regenerate the lockfile: resolve a copy of the workspace whose shared dependencies
+        are pinned to this release's crates, keep its lockfile."""
+        assert self.toolchain == "current", "the 0.2.83 lockfile resolves offline as it is"
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "crates"
+            shutil.copytree(self.workspace, copy, ignore=shutil.ignore_patterns("target"))
+            manifest = copy / "Cargo.toml"
+            text = manifest.read_text()
+            for crate, version in self.pins.items():
+                text, count = re.subn(
+                    rf'^{re.escape(crate)} = "[^"]*"$', f'{crate} = "={version}"', text, flags=re.M
+                )
+                assert count == 1, f"{crate} is not a plain workspace dependency"
+            manifest.write_text(text)
+            prefix = Path("/opt/wasmbindgen/rust-1.96/usr")
+            env = dict(
+                os.environ,
+                PATH=f"{prefix}/bin:{os.environ['PATH']}",
+                LD_LIBRARY_PATH=f"{prefix}/lib/x86_64-linux-gnu:{prefix}/lib/llvm-22/lib",
+                RUSTC=str(prefix / "bin" / "rustc"),
+            )
+            subprocess.run(
+                [str(prefix / "bin" / "cargo"), "generate-lockfile"], cwd=copy, env=env, check=True
+            )
+            self.folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(copy / "Cargo.lock", self.lockfile)
+
+
+BUILDS = [
+    CrateBuild("0.2.83", "0.2.83", "legacy", TESTS / "versions" / "v0_2_83" / "crates"),
+    CrateBuild(
+        "0.2.127",
+        "0.2.122",
+        "current",
+        TESTS / "crates",
+        {"wasm-bindgen": "0.2.127", "js-sys": "0.3.104", "wasm-bindgen-futures": "0.4.77"},
+    ),
+    CrateBuild(
+        "0.2.130",
+        "0.2.130",
+        "current",
+        TESTS / "crates",
+        {"wasm-bindgen": "0.2.130", "js-sys": "0.3.107", "wasm-bindgen-futures": "0.4.80"},
+    ),
+]
+BY_RELEASE = {build.release: build for build in BUILDS}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("releases", nargs="*", help="wasm-bindgen releases (default: all)")
+    parser.add_argument("--lock", action="store_true", help="regenerate the lockfiles instead")
+    parser.add_argument("--verbose", action="store_true", help="show cargo's progress")
+    args = parser.parse_args()
+    for release in args.releases or list(BY_RELEASE):
+        build = BY_RELEASE[release]
+        if args.lock:
+            build.lock()
+        else:
+            print(f"building the test crates for wasm-bindgen {release}", file=sys.stderr)
+            build.build(quiet=not args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
