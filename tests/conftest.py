@@ -17,7 +17,7 @@ import pytest
 import wasmbindgen
 
 sys.path.insert(0, str(Path(__file__).parent))
-from crate_builds import BUILDS, BY_RELEASE, CrateBuild  # noqa: E402
+from crate_builds import BUILDS, BY_RELEASE, CrateBuild
 
 SELECTED = [
     r for r in os.environ.get("WASMBINDGEN_RELEASES", "").replace(",", " ").split() if r

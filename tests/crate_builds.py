@@ -55,7 +55,9 @@ class CrateBuild:
         return self.workspace / "target" / self.release
 
     def wasm(self, crate: str) -> Path:
-        return self.target / "wasm32-unknown-unknown" / "release" / f"{crate.replace('-', '_')}.wasm"
+        return (
+            self.target / "wasm32-unknown-unknown" / "release" / f"{crate.replace('-', '_')}.wasm"
+        )
 
     def cargo(self, *args: str) -> list[str]:
         command = ["bash", str(CARGO_WASM), self.toolchain, *args]

@@ -26,8 +26,7 @@ from .pipeline import analyse, read_source
 from .runtime.builtins.coverage import Coverage, coverage, provides
 from .runtime.builtins.scope import default_globals
 from .runtime.resolve import snippet_keys
-from .schema import SECTION_NAME, decode_section
-from .wasm import read_module
+from .schema import Program
 
 
 @dataclass(frozen=True)
@@ -100,17 +99,16 @@ def import_uses(
     return sorted(unique.values(), key=lambda row: (row.resolves, row.js_path))
 
 
-def js_sys_coverage(data: bytes, source: str) -> Coverage | None:
+def js_sys_coverage(programs: list[Program]) -> Coverage | None:
     """How much of js-sys the default scope implements, if the module links js-sys."""
-    programs = decode_section(read_module(data, source).custom.get(SECTION_NAME, []), source)
     bindings = [b for b in declared_imports(programs) if b.crate == "js-sys"]
     return coverage(default_globals(), bindings) if bindings else None
 
 
 def report(path: str | os.PathLike[str], show_missing: bool = False) -> str:
     data, source = read_source(path)
-    interface, _, _ = analyse(data, source)
-    uses = import_uses(interface)
+    analysis = analyse(data, source)
+    uses = import_uses(analysis.interface)
     lines = [f"{source}: {len(uses)} import(s) besides wasm-bindgen's intrinsics"]
     width = max((len(u.js_path) for u in uses), default=0)
     for use in uses:
@@ -119,10 +117,11 @@ def report(path: str | os.PathLike[str], show_missing: bool = False) -> str:
     unresolved = sum(not u.resolved for u in uses)
     if unresolved:
         lines.append(f"{unresolved} unresolved: load() works, calling them raises NameError")
-    cov = js_sys_coverage(data, source)
+    cov = js_sys_coverage(analysis.programs)
     if cov is not None:
         lines.append(
-            f"js-sys 0.3.60 bindings in the default scope: {len(cov.implemented)} of "
+            f"js-sys bindings (of the js-sys wasm-bindgen {analysis.release} links) in the "
+            f"default scope: {len(cov.implemented)} of "
             f"{len(cov.implemented) + len(cov.missing)} ({cov.share:.0%}); "
             f"{len(cov.unsupported)} left out (eval, Proxy, Intl and WebAssembly are unsupported; "
             "the browser-only self and window are absent on purpose)"

@@ -1,7 +1,7 @@
 """The driver: bytes → wasm → schema → descriptors → model → Python glue.
 
 ``load()`` and ``build`` both go through ``generate``; ``load()`` executes the text in memory,
-``build`` writes it to disk.
+``build`` writes it to disk beside the rewritten module it runs.
 """
 
 from __future__ import annotations
@@ -19,20 +19,32 @@ import wasmtime
 
 from .codegen.python.emit import generate_glue
 from .codegen.python.stubs import generate_stubs
-from .describe import run_describes
+from .describe import CastSite, run_describes
 from .errors import BindgenError
-from .model import Interface, build_interface
-from .model.build import PLACEHOLDER_MODULE
+from .model import Interface, Rules, build_interface
 from .runtime.engine import compile_module
 from .runtime.glue import RUNTIME_KEY
-from .runtime.instance import LoadOptions, Runtime
-from .runtime.intrinsics import INTRINSIC_NAMES
+from .runtime.instance import CAST_SCRATCH_EXPORT, LoadOptions, Runtime
 from .runtime.resolve import snippet_keys
-from .schema import SECTION_NAME, decode_section
-from .wasm import WasmModule, ensure_host_exports, read_module
+from .schema import SECTION_NAME, Program, decode_chunks, split_section
+from .versions import Version, select_version
+from .wasm import WasmModule, read_module, rewrite
+from .wasm.trampoline import marker_trampoline
 
 if sys.byteorder != "little":  # pragma: no cover - wasm memory is little-endian
     raise ImportError("wasmbindgen needs a little-endian host")
+
+PLACEHOLDER = "__wbindgen_placeholder__"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    interface: Interface
+    version: Version
+    release: str  # the wasm-bindgen crate release the chunks name
+    programs: list[Program]
+    wasm_bytes: bytes  # the module the host runs: host exports added, casts rewritten
+    compiled: wasmtime.Module
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,7 @@ class Generated:
     glue: str
     stubs: str
     compiled: wasmtime.Module
-    wasm_bytes: bytes  # with the host exports added
+    wasm_bytes: bytes
 
 
 def read_source(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
@@ -57,34 +69,74 @@ def read_source(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
         ) from None
 
 
-def prepare_module(data: bytes, source: str) -> tuple[WasmModule, bytes, wasmtime.Module]:
-    """Read the binary, add the exports a raw rustc module lacks (returned), and compile it."""
+def check_features(wasm: WasmModule) -> None:
+    """Refuse, at load, what this host cannot honour, rather than trapping later."""
+    source = wasm.source
+    if any(memory.memory64 for memory in wasm.memories):
+        raise BindgenError(
+            f"{source}: the module uses 64-bit memory (wasm64-unknown-unknown); wasmbindgen runs "
+            "wasm32 modules: build with --target wasm32-unknown-unknown"
+        )
+    if any(memory.shared for memory in wasm.memories) or "__wbindgen_thread_destroy" in {
+        e.name for e in wasm.exports
+    }:
+        raise BindgenError(
+            f"{source}: the module uses shared memory (atomics, wasm-bindgen threads), which "
+            "wasmbindgen does not support; build without -Ctarget-feature=+atomics"
+        )
+    if "__wasm_bindgen_emscripten_marker" in wasm.custom:
+        raise BindgenError(
+            f"{source}: the module was built for emscripten; wasmbindgen runs modules built for "
+            "wasm32-unknown-unknown"
+        )
+
+
+def rules_of(version: Version) -> Rules:
+    return Rules(version.naming, version.abi, version.host, version.runtime, version.toolchain)
+
+
+def analyse(data: bytes, source: str) -> Analysis:
     wasm = read_module(data, source)
-    rewritten = ensure_host_exports(wasm)
-    return wasm, rewritten, compile_module(rewritten, source)
+    check_features(wasm)
+    chunks = split_section(wasm.custom.get(SECTION_NAME, []), source)
+    version = select_version(chunks, source)
+    programs = decode_chunks(chunks, version.schema, source)
+    descriptions = run_describes(wasm, version.descriptors, version.markers, source)
+    interface = build_interface(wasm, programs, descriptions, rules_of(version))
+    wasm_bytes = runtime_module(wasm, descriptions.casts, version.markers.cast)
+    compiled = compile_module(wasm_bytes, source)
+    return Analysis(interface, version, chunks[0].release, programs, wasm_bytes, compiled)
 
 
-def analyse(data: bytes, source: str) -> tuple[Interface, wasmtime.Module, bytes]:
-    wasm, wasm_bytes, compiled = prepare_module(data, source)
-    programs = decode_section(wasm.custom.get(SECTION_NAME, []), source)
-    descriptors = run_describes(compiled, source)
-    arity = {
-        imp.name or "": len(imp.type.params)
-        for imp in compiled.imports
-        if imp.module == PLACEHOLDER_MODULE and isinstance(imp.type, wasmtime.FuncType)
-    }
-    interface = build_interface(wasm, programs, descriptors, arity, set(INTRINSIC_NAMES))
-    return interface, compiled, wasm_bytes
+def runtime_module(wasm: WasmModule, casts: tuple[CastSite, ...], marker: str) -> bytes:
+    """The module the host runs: host exports added; each cast function a trampoline that
+    hands the cast marker its key and arguments in one call (``wasm/trampoline.py``)."""
+    if not casts:
+        return rewrite(wasm)
+    marker_index = wasm.function_import_index(PLACEHOLDER, marker)
+    assert marker_index is not None
+    scratch = len(wasm.globals)  # the appended global holding the scratch block's address
+    try:
+        bodies = {
+            site.function: marker_trampoline(
+                wasm.function_type(site.function), marker_index, site.key, scratch
+            )
+            for site in casts
+        }
+    except BindgenError as exc:
+        raise BindgenError(f"{wasm.source}: {exc}") from None
+    return rewrite(wasm, bodies=bodies, globals={CAST_SCRATCH_EXPORT: 0})
 
 
 def generate(data: bytes, source: str, wasm_file: str) -> Generated:
-    interface, compiled, wasm_bytes = analyse(data, source)
+    analysis = analyse(data, source)
+    interface = analysis.interface
     return Generated(
         interface,
         generate_glue(interface, wasm_file),
         generate_stubs(interface),
-        compiled,
-        wasm_bytes,
+        analysis.compiled,
+        analysis.wasm_bytes,
     )
 
 
@@ -151,6 +203,6 @@ def build(source: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> li
         "__init__.py": generated.glue,
         "__init__.pyi": generated.stubs,
         "py.typed": "",
-        wasm_file: data,
+        wasm_file: generated.wasm_bytes,
     }
     return [out / f for f, content in files.items() if write_if_changed(out / f, content)]

@@ -6,21 +6,21 @@ Run with BLESS=1 to rewrite the references after an intended change, then review
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
+from crate_builds import BY_RELEASE
 from wasmbindgen.pipeline import generate
 
-GOLDEN = Path(__file__).parent.parent / "golden"
 
-
-@pytest.mark.parametrize("crate", ["basics", "exports", "imports", "promises"])
+@pytest.mark.parametrize("crate", ["basics", "exports", "imports", "promises", "closures"])
 @pytest.mark.parametrize("kind", ["glue", "stubs"])
-def test_reference_output(wasm_path, crate, kind):
+def test_reference_output(wasm_path, release, crate, kind):
     generated = generate(wasm_path(crate).read_bytes(), f"{crate}.wasm", f"{crate}_bg.wasm")
     text = generated.glue if kind == "glue" else generated.stubs
-    reference = GOLDEN / f"{crate}.{'py' if kind == 'glue' else 'pyi'}.txt"
+    golden = BY_RELEASE[release].folder / "golden"
+    golden.mkdir(exist_ok=True)
+    reference = golden / f"{crate}.{'py' if kind == 'glue' else 'pyi'}.txt"
     if os.environ.get("BLESS") == "1":
         reference.write_text(text)
     assert reference.exists(), f"no reference output {reference.name}; run with BLESS=1"

@@ -82,7 +82,7 @@ def test_a_failing_later_argument_frees_what_earlier_ones_allocated(exports):
     memory = exports._wb_rt.memory
     freed = []
     free = memory.free
-    memory.free = lambda ptr, size: (freed.append((ptr, size)), free(ptr, size))[1]
+    memory.free = lambda ptr, size, *align: (freed.append((ptr, size)), free(ptr, size, *align))[1]
     try:
         with pytest.raises(OverflowError):
             exports.repeat_str("héllo", -1)

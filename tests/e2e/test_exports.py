@@ -214,7 +214,7 @@ def test_structs_released_by_gc(exports):
         exports.Point(1, 2)
     gc.collect()
     exports.add(0, 0)  # runs the deferred frees
-    assert exports._wb_rt.deferred_frees == []
+    assert exports._wb_rt.deferred == []
 
 
 def test_renames_and_keywords(exports):

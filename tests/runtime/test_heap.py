@@ -3,40 +3,44 @@ from __future__ import annotations
 import pytest
 
 from wasmbindgen import null
-from wasmbindgen.runtime.heap import RESERVED, BorrowStackExhausted, Heap
+from wasmbindgen.runtime.heap import BorrowStackExhausted, Heap
 
 
-def test_fixed_slots():
-    heap = Heap()
-    assert [heap.get(i) for i in (0, 32, 33, 34, 35)] == [None, None, null, True, False]
-    heap.drop(33)
-    assert heap.get(33) is null
+@pytest.mark.parametrize("base", [32, 128, 1024])
+def test_constants_live_at_the_release_base(base):
+    heap = Heap(base)
+    assert [heap.get(base + i) for i in range(4)] == [None, null, True, False]
+    assert heap.add(None) == base
+    assert heap.reserved == base + 4
 
 
-def test_free_list_reuses_slots_and_counts():
-    heap = Heap()
+@pytest.mark.parametrize("base", [32, 1024])
+def test_slots_are_reused_after_drop(base):
+    heap = Heap(base)
     a, b = heap.add("a"), heap.add("b")
-    assert (a, b) == (RESERVED, RESERVED + 1)
-    assert heap.live_count() == 2
-    assert heap.take(a) == "a"
-    assert heap.live_count() == 1
+    assert (a, b) == (base + 4, base + 5)
+    heap.drop(a)
     assert heap.add("c") == a
-    heap.drop(10_000)  # out of range: ignored
     assert heap.live_count() == 2
+    heap.drop(3)  # a borrow-stack slot: ignored
+    heap.drop(base + 1)  # a constant: ignored
+    assert heap.get(base + 1) is null
 
 
-def test_ints_are_values_not_links():
+def test_take_returns_and_frees():
     heap = Heap()
-    idx = heap.add(5)
-    heap.add(7)
-    assert heap.get(idx) == 5
+    slot = heap.add([1])
+    assert heap.take(slot) == [1]
+    assert heap.live_count() == 0
 
 
-def test_borrow_stack():
-    heap = Heap()
-    slots = [heap.borrow(i) for i in range(31)]
-    assert slots == list(range(31, 0, -1))
-    with pytest.raises(BorrowStackExhausted):
-        heap.borrow("one too many")
-    heap.release(31)
-    assert heap.borrow_top == 32 and heap.get(31) is None
+@pytest.mark.parametrize("base", [32, 128])
+def test_borrow_stack_limit(base):
+    heap = Heap(base)
+    mark = heap.mark()
+    for _ in range(base - 1):
+        heap.borrow(object())
+    with pytest.raises(BorrowStackExhausted, match=str(base - 1)):
+        heap.borrow(object())
+    heap.unwind(mark)
+    assert heap.borrow_top == base

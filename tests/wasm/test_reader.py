@@ -40,7 +40,8 @@ def test_empty_module_needs_no_rewrite():
     [
         (b"", "not a WebAssembly module"),
         (b"hello world, not wasm", "not a WebAssembly module"),
-        (b"\0asm\x0d\0\x01\0", "unsupported WebAssembly binary version"),
+        (b"\0asm\x0d\0\x01\0", "component, not a core module"),
+        (b"\0asm\x02\0\0\0", "unsupported WebAssembly binary version"),
         (EMPTY + b"\x07\x80\x01", "truncated"),
         (EMPTY + b"\x02\x05\x01\x01a", "truncated"),
         (EMPTY + b"\x07\x06\xff\xff\xff\xff\xff\x0f", "malformed"),

@@ -1,19 +1,26 @@
-"""Stage 3: run the module's ``__wbindgen_describe_*`` exports and decode their type trees."""
+"""Stage 3: run the module's describe code and decode the type trees it reports."""
 
 from .descriptor import (
     ClosureDescriptor,
+    ClosureForm,
     Descriptor,
+    DescriptorGrammar,
     FunctionDescriptor,
     Tag,
     decode_descriptor,
 )
-from .runner import DESCRIBE_PREFIX, run_describes
+from .runner import DESCRIBE_PREFIX, CastSite, Descriptions, Markers, run_describes
 
 __all__ = [
     "DESCRIBE_PREFIX",
+    "CastSite",
     "ClosureDescriptor",
+    "ClosureForm",
+    "Descriptions",
     "Descriptor",
+    "DescriptorGrammar",
     "FunctionDescriptor",
+    "Markers",
     "Tag",
     "decode_descriptor",
     "run_describes",

@@ -1,4 +1,4 @@
-"""Schema programs + descriptors + the module's real imports and exports → ``Interface``.
+"""Programs + descriptors + the module's real imports and exports → ``Interface``.
 
 Follows the CLI's binding rule: an export or import the module does not really have is skipped
 (js-sys describes hundreds of imports a module never uses), and every wasm-bindgen import the
@@ -8,48 +8,34 @@ module does have must be bound to something.
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, replace
 
-from ..describe import Descriptor
+from ..describe import Descriptions, Descriptor, Tag
 from ..errors import BindgenError
+from ..runtime.config import RuntimeConfig
+from ..runtime.intrinsics import NAMES as INTRINSIC_NAMES
 from ..schema import (
     Export,
     ImportModule,
+    ImportString,
     ImportType,
     OperationKind,
     Program,
+    StartKind,
+    StringEnum,
 )
-from ..schema import (
-    ImportFunction as SchemaImportFunction,
-)
-from ..schema import (
-    ImportStatic as SchemaImportStatic,
-)
+from ..schema import ImportFunction as SchemaImportFunction
+from ..schema import ImportStatic as SchemaImportStatic
 from ..wasm.reader import KIND_FUNC, WasmModule
-from . import abi
+from . import types as m
+from .abi import AbiRules, wasm_params
 from .declared import OPERATION_CALLS
-from .lower import UnsupportedType, signature, value_type
-from .types import (
-    CallKind,
-    Class,
-    EnumType,
-    ExportFunction,
-    ExportKind,
-    Field,
-    ImportFunction,
-    ImportRoot,
-    ImportStatic,
-    InlineSnippet,
-    InstanceOf,
-    Interface,
-    Receiver,
-    Signature,
-)
+from .host import HostRules
+from .lower import Lowering, UnsupportedType
+from .naming import Naming, qualified_name
 
 PLACEHOLDER_MODULE = "__wbindgen_placeholder__"
-
-
-def lower_name(name: str) -> str:
-    return "".join(ch.lower() for ch in name)
+XFORM_MODULE = "__wbindgen_externref_xform__"
 
 
 def enum_hole(values: list[int]) -> int:
@@ -60,24 +46,39 @@ def enum_hole(values: list[int]) -> int:
     return next(gaps, ordered[-1] + 1)
 
 
+@dataclass(frozen=True)
+class Rules:
+    """A release's rules, as the model builder needs them."""
+
+    naming: Naming
+    abi: AbiRules
+    host: HostRules
+    runtime: RuntimeConfig
+    toolchain: str = ""  # how the release's modules are built, for the C ABI message
+
+
 class _Builder:
-    def __init__(
-        self, wasm: WasmModule, descriptors: dict[str, Descriptor], import_arity: dict[str, int]
-    ) -> None:
+    def __init__(self, wasm: WasmModule, descriptions: Descriptions, rules: Rules) -> None:
         self.wasm = wasm
         self.source = wasm.source
-        self.descriptors = descriptors
+        self.descriptors = descriptions.items
+        self.descriptions = descriptions
+        self.rules = rules
+        self.naming = rules.naming
+        self.lower = Lowering(rules.abi)
         self.exports = {e.name for e in wasm.exports if e.kind == KIND_FUNC}
-        self.placeholder_imports = {
-            imp.name
-            for imp in wasm.imports
-            if imp.module == PLACEHOLDER_MODULE and imp.kind == KIND_FUNC
-        }
-        self.import_arity = import_arity
+        self.placeholder_imports: dict[str, int] = {}
+        for imp in wasm.imports:
+            if imp.module in (PLACEHOLDER_MODULE, XFORM_MODULE) and imp.kind == KIND_FUNC:
+                self.placeholder_imports[imp.name] = len(wasm.types[imp.type_index].params)
         self.bound: set[str] = set()
-        crate = ""
-        self.interface = Interface(source=wasm.source, crate=crate)
-        self.classes: dict[str, Class] = {}
+        self.interface = m.Interface(
+            source=wasm.source,
+            crate="",
+            schema_version=rules.runtime.schema_version,
+            runtime=rules.runtime,
+        )
+        self.classes: dict[str, m.Class] = {}
         self.inline_counts: dict[str, int] = {}
 
     # -- helpers ------------------------------------------------------------------------------
@@ -85,26 +86,45 @@ class _Builder:
     def fail(self, item: str, problem: str) -> BindgenError:
         return BindgenError(f"{self.source}: {item}: {problem}")
 
-    def function_signature(self, item: str, key: str, names: tuple[str, ...]) -> Signature:
-        desc = self.descriptors[key]
+    def descriptor(self, item: str, key: str) -> Descriptor:
+        desc = self.descriptors.get(key)
+        if desc is None:
+            raise self.fail(item, f"the describe function __wbindgen_describe_{key} is missing")
+        return desc
+
+    def function_signature(self, item: str, key: str, names: tuple[str, ...]) -> m.Signature:
+        desc = self.descriptor(item, key)
         if desc.function is None:
             raise self.fail(item, f"its descriptor is {desc}, expected a function")
         try:
-            return signature(desc.function, names)
+            return self.lower.signature(desc.function, names)
         except UnsupportedType as exc:
             raise self.fail(item, str(exc)) from None
 
-    def class_for(self, name: str) -> Class:
-        if name not in self.classes:
-            self.classes[name] = Class(name, f"__wbg_{lower_name(name)}_free")
-        return self.classes[name]
+    def value_type(self, item: str, desc: Descriptor) -> m.ValueType:
+        try:
+            return self.lower.value(desc)
+        except UnsupportedType as exc:
+            raise self.fail(item, str(exc)) from None
+
+    def class_for(self, key: str, js_name: str, crate_hash: str) -> m.Class:
+        if key not in self.classes:
+            self.classes[key] = m.Class(js_name, self.naming.struct(key, "free", crate_hash))
+        return self.classes[key]
+
+    def bind(self, shim: str) -> bool:
+        """Claim placeholder import ``shim`` if the module has it and nothing has it yet."""
+        if shim not in self.placeholder_imports or shim in self.bound:
+            return False
+        self.bound.add(shim)
+        return True
 
     # -- exports ------------------------------------------------------------------------------
 
-    def add_export(self, export: Export) -> None:
+    def add_export(self, export: Export, program: Program) -> None:
         fn = export.function
-        wasm_name = (
-            fn.name if export.class_name is None else (f"{lower_name(export.class_name)}_{fn.name}")
+        wasm_name = self.naming.export(
+            export.class_name, fn.name, export.js_namespace, program.crate_hash
         )
         if wasm_name not in self.descriptors:
             if wasm_name in self.exports:
@@ -115,34 +135,54 @@ class _Builder:
                     "#[wasm_bindgen]. Use the .wasm cargo wrote",
                 )
             return  # not linked into this module: skipped, as the CLI does
-        item = f"export {wasm_name!r}"
+        item = f"export {fn.name!r}"
+        if fn.jspi:
+            raise self.fail(item, _JSPI)
+        if wasm_name not in self.exports:
+            raise self.fail(
+                item,
+                f"the module has its descriptor but no export {wasm_name!r}; two exports with "
+                "one name but different signatures? Rename one",
+            )
+        if export.start is not StartKind.NONE:
+            self.interface.starts.append(wasm_name)
+            if export.start is StartKind.PRIVATE:
+                return
         sig = self.function_signature(item, wasm_name, fn.arg_names)
         if fn.asyncness:
-            sig = Signature(sig.params, sig.ret, sig.fallible, True, sig.inner_ret)
-        kind, receiver, prop = ExportKind.FUNCTION, Receiver.NONE, ""
+            sig = replace(sig, is_async=True)
+        sig = replace(sig, params=_optional_tail(sig.params, fn.variadic))
+        kind, receiver, prop = m.ExportKind.FUNCTION, m.Receiver.NONE, ""
         mk = export.method_kind
         if export.class_name is not None:
             if mk.constructor:
-                kind = ExportKind.CONSTRUCTOR
+                kind = m.ExportKind.CONSTRUCTOR
             elif mk.operation is OperationKind.GETTER:
-                kind, prop = ExportKind.GETTER, mk.property or fn.name
+                kind = m.ExportKind.STATIC_GETTER if mk.is_static else m.ExportKind.GETTER
+                prop = mk.property or fn.name
             elif mk.operation is OperationKind.SETTER:
-                kind, prop = ExportKind.SETTER, mk.property or fn.name
+                kind = m.ExportKind.STATIC_SETTER if mk.is_static else m.ExportKind.SETTER
+                prop = mk.property or fn.name
             else:
-                kind = ExportKind.STATIC_METHOD if mk.is_static else ExportKind.METHOD
+                kind = m.ExportKind.STATIC_METHOD if mk.is_static else m.ExportKind.METHOD
             if not mk.constructor and not mk.is_static:
-                receiver = Receiver.CONSUMED if export.consumed else Receiver.BORROWED
-        function = ExportFunction(
-            fn.name, wasm_name, kind, sig, receiver, prop, export.comments, export.start
+                receiver = m.Receiver.CONSUMED if export.consumed else m.Receiver.BORROWED
+        function = m.ExportFunction(
+            fn.name,
+            wasm_name,
+            kind,
+            sig,
+            receiver,
+            prop,
+            export.comments,
+            variadic=fn.variadic,
+            takes_this=mk.operation is OperationKind.REGULAR_THIS,
         )
-        if export.start:
-            if self.interface.start is not None:
-                raise self.fail(item, "more than one #[wasm_bindgen(start)] function")
-            self.interface.start = wasm_name
         if export.class_name is None:
             self.interface.functions.append(function)
         else:
-            self.class_for(export.class_name).methods.append(function)
+            key = self.naming.struct_name(export.class_name, export.js_namespace)
+            self.class_for(key, export.class_name, program.crate_hash).methods.append(function)
 
     # -- imports ------------------------------------------------------------------------------
 
@@ -153,62 +193,69 @@ class _Builder:
         crate: str,
         inline_js: tuple[str, ...],
         inline_base: int,
-    ) -> ImportRoot:
+    ) -> m.ImportRoot:
         ns = namespace or ()
         if module is None:
-            return ImportRoot(namespace=ns)
+            return m.ImportRoot(namespace=ns)
         if module.kind == "inline":
             number = inline_base + module.inline_index
             specifier = f"{crate}/inline{number}.js"
             text = inline_js[module.inline_index] if module.inline_index < len(inline_js) else ""
-            self.note_snippet(InlineSnippet(specifier, "inline", text))
-            return ImportRoot(specifier, "inline", ns)
-        return ImportRoot(module.specifier, module.kind, ns)
+            self.note_snippet(m.InlineSnippet(specifier, "inline", text))
+            return m.ImportRoot(specifier, "inline", ns)
+        return m.ImportRoot(module.specifier, module.kind, ns)
 
-    def note_snippet(self, snippet: InlineSnippet) -> None:
+    def note_snippet(self, snippet: m.InlineSnippet) -> None:
         if all(s.specifier != snippet.specifier for s in self.interface.snippets):
             self.interface.snippets.append(snippet)
 
-    def check_arity(self, item: str, shim: str, sig: Signature, retptr: bool) -> None:
-        expected = sum(len(abi.wasm_values(p.type)) for p in sig.params) + int(retptr)
-        actual = self.import_arity.get(shim)
+    def check_arity(self, item: str, shim: str, sig: m.Signature) -> None:
+        expected = wasm_params(sig)
+        actual = self.placeholder_imports.get(shim)
         if actual is not None and actual != expected:
             raise self.fail(
                 item,
                 f"the wasm import takes {actual} parameters but its Rust signature needs "
-                f"{expected}; wasm-bindgen 0.2.83 needs rustc's legacy wasm32 C ABI — build "
-                "with Debian's rustc 1.63 (RUSTC=/usr/bin/rustc), not a 2025 or later rustc",
+                f"{expected}; this wasm-bindgen release needs {self.rules.toolchain}",
             )
 
-    def unbound_import(self, shim: str) -> bool:
-        """The module imports ``shim`` and nothing has been bound to it yet."""
-        return shim in self.placeholder_imports and shim not in self.bound
-
     def add_import_function(
-        self, imp: SchemaImportFunction, root: ImportRoot, prefixes: dict[str, tuple[str, ...]]
+        self, imp: SchemaImportFunction, root: m.ImportRoot, prefixes: dict[str, tuple[str, ...]]
     ) -> None:
         shim = imp.shim
-        if shim not in self.placeholder_imports or shim in self.bound:
+        if not self.bind(shim):
             return
         item = f"import {imp.function.name!r} (shim {shim})"
-        if shim not in self.descriptors:
-            raise self.fail(item, f"the describe function __wbindgen_describe_{shim} is missing")
+        if imp.suspending:
+            raise self.fail(item, _JSPI)
+        if imp.generic_per_mono:
+            return  # reached only through the generic-import marker (refused there)
         sig = self.function_signature(item, shim, imp.function.arg_names)
-        call, class_name, name = CallKind.FUNCTION, "", imp.function.name
+        call, class_name, name = m.CallKind.FUNCTION, "", imp.function.name
+        if root.module_kind == "raw" and root.module == PLACEHOLDER_MODULE:
+            function = self.rules.host.described_intrinsics.get(name)
+            refused = self.rules.host.refused.get(name)
+            if refused is not None:
+                raise self.fail(item, refused)
+            if function is None:
+                raise self.fail(item, f"{name} is not an intrinsic this wasmbindgen knows")
+            self.check_arity(item, shim, sig)
+            self.interface.imports.append(
+                m.ImportFunction(shim, m.INTRINSIC_ROOT, function, call, sig, catch=imp.catch)
+            )
+            return
         if imp.method is not None:
             class_name = imp.method.class_name
             kind = imp.method.kind
             if kind.constructor:
-                call = CallKind.CONSTRUCTOR
+                call = m.CallKind.CONSTRUCTOR
             else:
                 call = OPERATION_CALLS[(kind.operation, kind.is_static)]
                 if kind.operation in (OperationKind.GETTER, OperationKind.SETTER):
                     name = kind.property
-        retptr = abi.needs_retptr(sig.ret)
-        self.check_arity(item, shim, sig, retptr)
-        self.bound.add(shim)
+        self.check_arity(item, shim, sig)
         self.interface.imports.append(
-            ImportFunction(
+            m.ImportFunction(
                 shim,
                 root,
                 name,
@@ -219,35 +266,90 @@ class _Builder:
                 imp.catch,
                 imp.variadic,
                 imp.structural,
-                retptr,
             )
         )
 
-    def add_import_static(self, imp: SchemaImportStatic, root: ImportRoot) -> None:
-        if imp.shim not in self.placeholder_imports or imp.shim in self.bound:
+    def add_import_static(self, imp: SchemaImportStatic, root: m.ImportRoot) -> None:
+        if not self.bind(imp.shim):
             return
         item = f"imported static {imp.name!r} (shim {imp.shim})"
-        if imp.shim not in self.descriptors:
-            raise self.fail(
-                item, f"the describe function __wbindgen_describe_{imp.shim} is missing"
-            )
-        try:
-            vt = value_type(self.descriptors[imp.shim])
-        except UnsupportedType as exc:
-            raise self.fail(item, str(exc)) from None
-        self.bound.add(imp.shim)
+        vt = self.value_type(item, self.descriptor(item, imp.shim))
         self.interface.statics.append(
-            ImportStatic(imp.shim, root, imp.name, vt, abi.needs_retptr(vt))
+            m.ImportStatic(imp.shim, root, imp.name, vt, len(vt.abi.wasm) > 1, vt.optional)
         )
+
+    def add_raw_intrinsics(self) -> None:
+        for shim, intrinsic in self.rules.host.raw_intrinsics.items():
+            if not self.bind(shim):
+                continue
+            item = f"intrinsic {shim}"
+            try:
+                sig = self.lower.signature(intrinsic.signature)
+            except UnsupportedType as exc:  # pragma: no cover - the tables are ours
+                raise self.fail(item, str(exc)) from None
+            self.check_arity(item, shim, sig)
+            self.interface.imports.append(
+                m.ImportFunction(
+                    shim, m.INTRINSIC_ROOT, intrinsic.function, m.CallKind.FUNCTION, sig
+                )
+            )
+
+    # -- closures and casts -------------------------------------------------------------------
+
+    def add_closures(self) -> None:
+        for index, closure in sorted(self.descriptions.closures.items()):
+            item = f"closure type (describe function {index})"
+            try:
+                sig = self.lower.signature(closure.function)
+            except UnsupportedType as exc:
+                raise self.fail(item, str(exc)) from None
+            self.interface.closures.append(
+                m.ClosureType(
+                    index,
+                    replace(sig, mutable=closure.mutable),
+                    closure.invoke_idx,
+                    closure.dtor_idx,
+                )
+            )
+
+    def add_casts(self) -> None:
+        for site in self.descriptions.casts:
+            item = f"cast function {site.function}"
+            if site.generic_key:
+                raise self.fail(
+                    f"generic import {site.generic_key!r}",
+                    "#[wasm_bindgen(experimental_generic_mono)] imports (js-sys's "
+                    "js_sys_unstable_apis) are not supported; build without that cfg",
+                )
+            function = site.descriptor
+            if len(function.args) != 1:
+                raise self.fail(item, f"a cast takes one value, this one {len(function.args)}")
+            (source_desc,) = function.args
+            source = self.value_type(item, source_desc)
+            target = self.value_type(item, function.ret)
+            closure = None
+            if source_desc.tag is Tag.CLOSURE and source_desc.closure is not None:
+                described = source_desc.closure
+                assert source.closure is not None
+                closure = m.ClosureType(
+                    site.key, source.closure, described.invoke_idx, owned=described.owned
+                )
+                self.interface.closures.append(closure)
+            ftype = self.wasm.function_type(site.function)
+            self.interface.casts.append(
+                m.Cast(site.key, source, target, ftype.params, ftype.results, closure)
+            )
+
+    # -- programs -----------------------------------------------------------------------------
 
     def add_program(self, program: Program) -> None:
         crate = program.unique_crate_identifier
         if not self.interface.crate:
-            self.interface.crate = crate.rsplit("-", 1)[0]
+            self.interface.crate = program.crate_name
         for local in program.local_modules:
-            self.note_snippet(InlineSnippet(local.identifier, "named", local.contents))
+            self.note_snippet(m.InlineSnippet(local.identifier, "named", local.contents))
         for export in program.exports:
-            self.add_export(export)
+            self.add_export(export, program)
         prefixes = {
             imp.kind.name: imp.kind.vendor_prefixes
             for imp in program.imports
@@ -261,80 +363,127 @@ class _Builder:
                 self.add_import_function(kind, root, prefixes)
             elif isinstance(kind, SchemaImportStatic):
                 self.add_import_static(kind, root)
-            elif isinstance(kind, ImportType) and self.unbound_import(kind.instanceof_shim):
-                self.bound.add(kind.instanceof_shim)
-                self.interface.instanceofs.append(
-                    InstanceOf(kind.instanceof_shim, root, kind.name, kind.vendor_prefixes)
+            elif isinstance(kind, ImportString):
+                if self.bind(kind.shim):
+                    self.interface.strings.append(m.ImportString(kind.shim, kind.string))
+            elif isinstance(kind, ImportType):
+                if self.bind(kind.instanceof_shim):
+                    self.interface.instanceofs.append(
+                        m.InstanceOf(kind.instanceof_shim, root, kind.name, kind.vendor_prefixes)
+                    )
+            elif isinstance(kind, StringEnum) and kind.name:
+                self.interface.string_enums.append(
+                    m.StringEnumType(
+                        qualified_name(kind.js_namespace, kind.name),
+                        kind.variant_values,
+                        kind.comments,
+                    )
                 )
         self.inline_counts[crate] = inline_base + len(program.inline_js)
         for enum in program.enums:
             self.interface.enums.append(
-                EnumType(
-                    enum.name,
-                    tuple((v.name, v.value) for v in enum.variants),
+                m.EnumType(
+                    qualified_name(enum.js_namespace, enum.name),
+                    tuple(m.EnumVariantInfo(v.name, v.value, v.comments) for v in enum.variants),
                     enum_hole([v.value for v in enum.variants]),
                     enum.comments,
+                    enum.signed,
                 )
             )
         for struct in program.structs:
-            cls = self.class_for(struct.name)
+            key = self.naming.struct_name(struct.name, struct.js_namespace)
+            cls = self.class_for(key, struct.name, program.crate_hash)
             cls.comments = struct.comments
+            cls.inspectable = struct.is_inspectable
             for fld in struct.fields:
-                self.add_field(cls, fld.name, fld.readonly, fld.comments)
-            wrapper = f"__wbg_{lower_name(struct.name)}_new"
-            if wrapper in self.placeholder_imports:
-                self.bound.add(wrapper)
-                self.interface.struct_wrappers[wrapper] = struct.name
+                self.add_field(cls, key, fld.name, fld.readonly, fld.comments, program.crate_hash)
+            for action in ("wrap", "unwrap"):
+                shim = self.naming.struct(
+                    key, "new" if action == "wrap" else action, program.crate_hash
+                )
+                if self.bind(shim):
+                    self.interface.struct_handles.append(m.StructHandle(shim, key, action))
 
-    def add_field(self, cls: Class, name: str, readonly: bool, comments: tuple[str, ...]) -> None:
-        getter = f"__wbg_get_{lower_name(cls.js_name)}_{name}"
-        setter = None if readonly else f"__wbg_set_{lower_name(cls.js_name)}_{name}"
-        if getter not in self.descriptors:
-            raise self.fail(
-                f"field {cls.js_name}.{name}",
-                f"the describe function __wbindgen_describe_{getter} is missing",
-            )
-        try:
-            vt = value_type(self.descriptors[getter])
-        except UnsupportedType as exc:
-            raise self.fail(f"field {cls.js_name}.{name}", str(exc)) from None
-        cls.fields.append(Field(name, vt, getter, setter, comments))
+    def add_field(
+        self,
+        cls: m.Class,
+        key: str,
+        name: str,
+        readonly: bool,
+        comments: tuple[str, ...],
+        crate_hash: str,
+    ) -> None:
+        getter = self.naming.field(key, name, False, crate_hash)
+        setter = None if readonly else self.naming.field(key, name, True, crate_hash)
+        if getter not in self.descriptors and getter not in self.exports:
+            return  # #[wasm_bindgen(skip)] or not linked
+        item = f"field {cls.js_name}.{name}"
+        vt = self.value_type(item, self.descriptor(item, getter))
+        cls.fields.append(m.Field(name, vt, getter, setter, comments))
 
-    def finish(self, intrinsics: set[str]) -> Interface:
+    def finish(self) -> m.Interface:
         interface = self.interface
+        self.add_raw_intrinsics()
+        self.add_closures()
+        self.add_casts()
         interface.classes = sorted(self.classes.values(), key=lambda c: c.js_name)
         interface.functions.sort(key=lambda f: f.js_name)
         for cls in interface.classes:
             cls.methods.sort(key=lambda f: (f.kind.value, f.js_name))
         interface.enums.sort(key=lambda e: e.js_name)
+        interface.string_enums.sort(key=lambda e: e.js_name)
         interface.imports.sort(key=lambda i: i.shim)
         interface.statics.sort(key=lambda s: s.shim)
+        interface.strings.sort(key=lambda s: s.shim)
         interface.instanceofs.sort(key=lambda s: s.shim)
+        interface.struct_handles.sort(key=lambda s: s.shim)
+        for imp in interface.imports:
+            if imp.intrinsic and imp.name not in INTRINSIC_NAMES:  # pragma: no cover - ours
+                raise self.fail(f"intrinsic {imp.shim}", f"no runtime function {imp.name!r}")
         unbound = []
-        for name in sorted(self.placeholder_imports - self.bound):
-            if name in intrinsics:
-                interface.intrinsics.append(name)
+        for name in sorted(set(self.placeholder_imports) - self.bound):
+            role = self.rules.host.protocol.get(name)
+            if role is not None:
+                interface.protocol[name] = role
             else:
                 unbound.append(name)
         if unbound:
+            link = [n for n in unbound if n.startswith("__wbindgen_link_")]
+            if link:
+                raise BindgenError(
+                    f"{self.source}: the module uses wasm_bindgen::link_to! ({link[0]}), which "
+                    "needs a JavaScript bundler's URL for a JS file; not supported"
+                )
             raise BindgenError(
                 f"{self.source}: the module imports {', '.join(unbound[:5])} from "
-                f"{PLACEHOLDER_MODULE}, which neither its wasm-bindgen data nor the 0.2.83 "
-                "intrinsics describe; was it built with wasm-bindgen 0.2.83?"
+                f"{PLACEHOLDER_MODULE}, which neither its wasm-bindgen data nor the intrinsics of "
+                f"schema {interface.schema_version} describe; was it built with the wasm-bindgen "
+                "release its custom section names?"
             )
         return interface
 
 
+_JSPI = (
+    "it uses JSPI (#[wasm_bindgen(jspi)] exports or suspending imports), which needs "
+    "stack switching; wasmbindgen cannot suspend a wasm call. Use async fn and JsFuture instead"
+)
+
+
+def _optional_tail(params: tuple[m.Param, ...], variadic: bool) -> tuple[m.Param, ...]:
+    """Trailing ``Option`` parameters may be left out, as JS passes ``undefined`` for them."""
+    out = list(params)
+    i = len(out) - (1 if variadic else 0)
+    while i > 0 and out[i - 1].type.optional:
+        out[i - 1] = replace(out[i - 1], optional=True)
+        i -= 1
+    return tuple(out)
+
+
 def build_interface(
-    wasm: WasmModule,
-    programs: list[Program],
-    descriptors: dict[str, Descriptor],
-    import_arity: dict[str, int],
-    intrinsics: set[str],
-) -> Interface:
-    """The module's interface. ``import_arity`` maps placeholder import names to their wasm
-    parameter counts (checked against the ABI); ``intrinsics`` are the names the runtime serves."""
-    builder = _Builder(wasm, descriptors, import_arity)
+    wasm: WasmModule, programs: list[Program], descriptions: Descriptions, rules: Rules
+) -> m.Interface:
+    """The module's interface under its release's ``rules``."""
+    builder = _Builder(wasm, descriptions, rules)
     for program in programs:
         builder.add_program(program)
-    return builder.finish(intrinsics)
+    return builder.finish()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..schema.v0_2_83 import ImportFunction as SchemaImportFunction
-from ..schema.v0_2_83 import ImportStatic as SchemaImportStatic
-from ..schema.v0_2_83 import ImportType as SchemaImportType
-from ..schema.v0_2_83 import OperationKind, Program
+from ..schema.program import ImportFunction as SchemaImportFunction
+from ..schema.program import ImportStatic as SchemaImportStatic
+from ..schema.program import ImportType as SchemaImportType
+from ..schema.program import OperationKind, Program
 from .types import CallKind, ImportFunction, ImportStatic, InstanceOf
 
 OPERATION_CALLS = {
@@ -69,7 +69,7 @@ class DeclaredImport:
 def declared_imports(programs: list[Program]) -> list[DeclaredImport]:
     found: dict[tuple[object, ...], DeclaredImport] = {}
     for program in programs:
-        crate = program.unique_crate_identifier.rsplit("-", 1)[0]
+        crate = program.crate_name
         for imp in program.imports:
             module = imp.module.specifier if imp.module is not None else ""
             namespace = imp.js_namespace or ()

@@ -1,26 +1,42 @@
 """Heap closures (``Closure<dyn Fn…>``/``Closure<dyn FnMut…>``) that Rust creates at run time.
 
-Rust calls ``__wbindgen_describe_closure(a, b, desc_idx)``: the host runs table entry
-``desc_idx`` with the descriptor recorder live, decodes ``CLOSURE invoke dtor REF|REFMUT FUNCTION``
-and returns a Python callable in a new heap slot. Calls convert arguments with the same
-generated call-site code as exports (one adapter per closure type, cached). The lifetime
-protocol follows wasm-bindgen 0.2.83: a use count, and ``__wbindgen_cb_drop`` either frees now
-(count 1) or leaves the destructor to the call that is still running.
+Every kind of closure a module makes was found at build time; the glue hands the runtime one
+entry per kind — invoke shim, destructor, mutability, arity, ownership and the generated
+adapter that converts a call's arguments. Two lifetime protocols exist:
+
+- ``cb_drop`` (0.2.83): Rust's ``Drop`` asks ``__wbindgen_cb_drop`` whether it may free the
+  closure now (no call running) or leaves the destructor to the call still running;
+- ``unref`` (0.2.105+): Rust's ``Drop`` calls the closure's ``_wbg_cb_unref`` method; the host
+  counts running calls and destroys the closure (``__wbindgen_destroy_closure``) when the count
+  reaches zero — or, for closures Rust gave away (``into_js_value``), when Python collects them.
+  Borrowed closures (``ScopedClosure``) are only invalidated, never destroyed by the host.
 """
 
 from __future__ import annotations
 
 import struct
+import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..describe import decode_descriptor
-from ..errors import BindgenError, ExpiredClosureError
+from ..errors import ExpiredClosureError
 
 if TYPE_CHECKING:
-    from ..describe import ClosureDescriptor
     from .engine import FuncRef
     from .instance import Runtime
+
+
+@dataclass(frozen=True)
+class ClosureKind:
+    """One kind of closure, as the glue describes it."""
+
+    invoke_idx: int
+    dtor_idx: int
+    mutable: bool
+    arity: int
+    owned: bool
+    adapter: Callable[..., Any]
 
 
 class HeapClosure:
@@ -29,41 +45,30 @@ class HeapClosure:
     __slots__ = (
         "__weakref__",
         "_a",
-        "_adapter",
-        "_arity",
         "_b",
         "_count",
         "_dropped",
-        "_dtor",
+        "_factory",
+        "_finalizer",
         "_invoke",
-        "_mutable",
-        "_runtime",
+        "_kind",
     )
 
-    def __init__(
-        self,
-        runtime: Runtime,
-        a: int,
-        b: int,
-        invoke: FuncRef,
-        dtor: int,
-        mutable: bool,
-        adapter: Callable[..., Any],
-        arity: int,
-    ) -> None:
-        self._runtime, self._a, self._b = runtime, a, b
-        self._invoke, self._dtor, self._mutable, self._adapter = invoke, dtor, mutable, adapter
+    def __init__(self, factory: ClosureFactory, kind: ClosureKind, a: int, b: int) -> None:
+        self._factory, self._kind, self._a, self._b = factory, kind, a, b
+        self._invoke: FuncRef = factory.runtime.table_func_ref(kind.invoke_idx)
         self._count = 1
         self._dropped = False
-        self._arity = arity
+        self._finalizer: weakref.finalize[Any, Any] | None = None
 
     def __call__(self, *args: Any) -> Any:
-        if len(args) != self._arity:  # extra arguments are ignored, as JS functions ignore them
-            if len(args) < self._arity:
+        kind = self._kind
+        if len(args) != kind.arity:  # extra arguments are ignored, as JS functions ignore them
+            if len(args) < kind.arity:
                 raise TypeError(
-                    f"this Rust closure takes {self._arity} argument(s), got {len(args)}"
+                    f"this Rust closure takes {kind.arity} argument(s), got {len(args)}"
                 )
-            args = args[: self._arity]
+            args = args[: kind.arity]
         if self._dropped and not self._count > 1 and not self._a:
             raise ExpiredClosureError(
                 "this Rust closure was dropped: Rust freed the Closure it came from, so it can no "
@@ -71,20 +76,25 @@ class HeapClosure:
             )
         self._count += 1
         a = self._a
-        if self._mutable:
+        if kind.mutable:
             self._a = 0  # a re-entrant call reaches Rust with a == 0 and is refused there
         try:
-            return self._adapter(self._invoke, a, self._b, *args)
+            return kind.adapter(self._invoke, a, self._b, *args)
         finally:
-            self._count -= 1
-            if self._count == 0:
-                self._a = 0
-                self._runtime.closures.destroy(self._dtor, a, self._b)
-            elif self._mutable:
+            if kind.mutable:
                 self._a = a
+            self._release(a)
 
-    def _drop(self) -> int:
-        """``__wbindgen_cb_drop``: 1 tells Rust to free now; 0 that a running call will."""
+    def _release(self, a: int) -> None:
+        self._count -= 1
+        if self._count == 0:
+            self._a = 0
+            if self._finalizer is not None:
+                self._finalizer.detach()
+            self._factory.destroy(self._kind, a, self._b)
+
+    # 0.2.83: __wbindgen_cb_drop(slot) -> 1 when Rust may free the closure now
+    def _cb_drop(self) -> int:
         self._dropped = True
         self._count -= 1
         if self._count == 0:
@@ -92,72 +102,56 @@ class HeapClosure:
             return 1
         return 0
 
+    # 0.2.105+: Rust's Drop for Closure, through a structural method import
+    def _wbg_cb_unref(self) -> None:
+        self._dropped = True
+        if not self._kind.owned:
+            self._a = 0  # a borrowed closure's scope ended: invalidate only
+            return
+        self._release(self._a)
+
     def __repr__(self) -> str:
         state = "dropped" if self._dropped else "live"
-        return f"<Rust closure {'FnMut' if self._mutable else 'Fn'} ({state})>"
+        return f"<Rust closure {'FnMut' if self._kind.mutable else 'Fn'} ({state})>"
 
 
 class ClosureFactory:
-    """Serves the describe recorder, ``__wbindgen_describe_closure`` and ``__wbindgen_cb_drop``."""
+    """Makes and destroys one instance's heap closures."""
 
-    def __init__(self, runtime: Runtime) -> None:
+    def __init__(self, runtime: Runtime, kinds: dict[int, tuple[Any, ...]]) -> None:
         self.runtime = runtime
-        self.words: list[int] = []
-        self._types: dict[int, tuple[ClosureDescriptor, Callable[..., Any]]] = {}
+        self.kinds = {key: ClosureKind(*entry) for key, entry in kinds.items()}
+        self.protocol = runtime.config.closure_protocol
 
-    def record(self, word: int) -> None:
-        self.words.append(word)
+    def make(self, key: int, a: int, b: int) -> HeapClosure:
+        kind = self.kinds.get(key)
+        if kind is None:
+            raise RuntimeError(
+                f"{self.runtime.source}: the module made a closure of kind {key}, which the "
+                "build did not find; rebuild the package"
+            )
+        closure = HeapClosure(self, kind, a, b)
+        if self.protocol == "unref" and kind.owned:
+            # a closure Rust gave away (into_js_value, by value) ends when Python collects it
+            closure._finalizer = weakref.finalize(closure, self._collected, kind, a, b)
+        return closure
 
-    def describe(self, desc_idx: int) -> tuple[ClosureDescriptor, Callable[..., Any]]:
-        cached = self._types.get(desc_idx)
-        if cached is not None:
-            return cached
-        rt = self.runtime
-        self.words.clear()
-        rt.invoke(rt.table_func_ref(desc_idx), 0)
-        descriptor = decode_descriptor(list(self.words))
-        if descriptor.closure is None:
-            raise BindgenError(f"{rt.source}: table entry {desc_idx} does not describe a closure")
-        adapter = self._adapter(descriptor.closure)
-        self._types[desc_idx] = (descriptor.closure, adapter)
-        return descriptor.closure, adapter
+    def _collected(self, kind: ClosureKind, a: int, b: int) -> None:
+        # a finalizer runs at any point, maybe mid-call: the destructor waits for the next call
+        self.runtime.defer(lambda: self.destroy(kind, a, b))
 
-    def _adapter(self, closure: ClosureDescriptor) -> Callable[..., Any]:
-        from ..codegen.python.emit import closure_adapter_source
-        from ..model.lower import signature
-
-        sig = signature(closure.function, ())
-        source = closure_adapter_source(sig, "Rust closure")
-        namespace = self.runtime.glue_namespace
-        code = compile(source, "<wasmbindgen closure adapter>", "exec")
-        local: dict[str, Any] = {}
-        exec(code, namespace, local)
-        return local["_wb_closure_call"]  # type: ignore[no-any-return]
-
-    def make(self, a: int, b: int, desc_idx: int) -> int:
-        closure, adapter = self.describe(desc_idx)
-        rt = self.runtime
-        func = HeapClosure(
-            rt,
-            a,
-            b,
-            rt.table_func_ref(closure.invoke_idx),
-            closure.dtor_idx,
-            closure.mutable,
-            adapter,
-            len(closure.function.args),
-        )
-        return rt.heap.add(func)
-
-    def drop(self, slot: int) -> int:
+    def cb_drop(self, slot: int) -> int:
         func = self.runtime.heap.take(slot)
         if not isinstance(func, HeapClosure):
             return 1
-        return func._drop()
+        return func._cb_drop()
 
-    def destroy(self, dtor_idx: int, a: int, b: int) -> None:
+    def destroy(self, kind: ClosureKind, a: int, b: int) -> None:
         rt = self.runtime
-        if rt.wasm.poisoned:
+        if rt.wasm.poisoned or not a:
             return
         struct.pack_into("<I12xI12x", rt.buffer, 0, a, b)
-        rt.invoke(rt.table_func_ref(dtor_idx), 2)
+        if self.protocol == "unref":
+            rt.invoke(rt.export("__wbindgen_destroy_closure"), 2)
+        else:
+            rt.invoke(rt.table_func_ref(kind.dtor_idx), 2)

@@ -14,97 +14,49 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BindgenError
+from . import conversions as cv
 from .builtins.array import store_element
 from .builtins.errors import TypeError as JsTypeError
 from .builtins.prototypes import RECEIVER_CLASSES, prototype_member
-from .engine import HostFunction
+from .builtins.typed_arrays import live_typed_array
+from .config import RuntimeConfig
+from .engine import HostFunction, compile_module
 from .instance import LoadOptions, Runtime
+from .memory import WriteBackTarget
 from .promise import Promise, is_python_awaitable
 from .resolve import get_property, set_property
-from .structs import RustObject
+from .structs import InspectableRustObject, RustObject, member_property
 from .values import is_nullish
 
-__all__ = ["HostFunction", "RustObject", "bind_helpers", "runtime_for"]
+__all__ = [
+    "HostFunction",
+    "InspectableRustObject",
+    "RuntimeConfig",
+    "RustObject",
+    "bind_helpers",
+    "member_property",
+    "runtime_for",
+]
 
 RUNTIME_KEY = "__wbindgen_runtime__"
 
 
-def runtime_for(namespace: dict[str, Any], wasm_file: str) -> Runtime:
-    """The runtime ``load()`` injected, or, for a built package, one for the module beside it."""
+def runtime_for(namespace: dict[str, Any], wasm_file: str, config: RuntimeConfig) -> Runtime:
+    """The runtime ``load()`` injected, or, for a built package, one for the module beside it
+    (already rewritten by ``build``: nothing is analysed at import)."""
     runtime = namespace.get(RUNTIME_KEY)
-    if isinstance(runtime, Runtime):
-        return runtime
-    from ..pipeline import prepare_module
-
-    path = Path(namespace["__file__"]).with_name(wasm_file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BindgenError(
-            f"{path}: cannot read the package's module ({exc.strerror}); "
-            "rebuild the package with `python -m wasmbindgen build`"
-        ) from None
-    *_, compiled = prepare_module(data, str(path))
-    return Runtime(compiled, str(path), LoadOptions())
-
-
-def small_int(value: Any, typecode: str, what: str) -> int:
-    """An ``Option<u8|i8|u16|i16>`` value, range-checked."""
-    try:
-        struct.pack(typecode, value)
-    except struct.error:
-        raise _number_error(what, typecode, value) from None
-    return int(value)
-
-
-_RANGES = {
-    "b": (-(2**7), 2**7 - 1),
-    "B": (0, 2**8 - 1),
-    "h": (-(2**15), 2**15 - 1),
-    "H": (0, 2**16 - 1),
-    "i": (-(2**31), 2**31 - 1),
-    "I": (0, 2**32 - 1),
-    "q": (-(2**63), 2**63 - 1),
-    "Q": (0, 2**64 - 1),
-}
-
-
-def _number_error(what: str, code: str, value: Any) -> Exception:
-    if code in "fd":
-        return TypeError(f"{what} must be a number (int or float), not {type(value).__name__}")
-    if not isinstance(value, int):
-        return TypeError(f"{what} must be int, not {type(value).__name__}")
-    low, high = _RANGES[code]
-    return OverflowError(f"{what} is {value}, outside the range of its Rust type ({low}..{high})")
-
-
-def arg_error(function: str, checked: tuple[tuple[str, str, Any], ...]) -> Exception:
-    """The precise error for a number argument that did not pack."""
-    for name, fmt, value in checked:
+    if not isinstance(runtime, Runtime):
+        path = Path(namespace["__file__"]).with_name(wasm_file)
         try:
-            struct.pack("<" + fmt, value)
-        except struct.error:
-            return _number_error(f"{function} argument '{name}'", fmt[0], value)
-    return TypeError(f"invalid arguments for {function}")
-
-
-def char_value(value: Any, what: str) -> int:
-    if not isinstance(value, str) or not value:
-        raise TypeError(f"{what} must be a one-character str, not {value!r}")
-    return ord(value[0])
-
-
-def enum_value(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what} must be an enum member or int, not {type(value).__name__}")
-    return int(value)
-
-
-def enum_member(enum: Any, value: int) -> Any:
-    try:
-        return enum(value)
-    except ValueError:
-        return value
+            data = path.read_bytes()
+        except OSError as exc:
+            raise BindgenError(
+                f"{path}: cannot read the package's module ({exc.strerror}); "
+                "rebuild the package with `python -m wasmbindgen build`"
+            ) from None
+        runtime = Runtime(compile_module(data, str(path)), str(path), LoadOptions())
+    runtime.configure(config)
+    return runtime
 
 
 _PROMISE_METHODS = frozenset({"then", "catch", "finally"})
@@ -175,7 +127,7 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
     from .stack_closures import stack_closure_class
 
     mem, heap = rt.memory, rt.heap
-    rt.glue_namespace = namespace  # heap-closure adapters run in it (they name its classes)
+    rt.glue_namespace = namespace
     namespace.update(
         {
             "_wb_buf": rt.buffer,
@@ -193,12 +145,17 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
             "_wb_pass_array": mem.pass_array,
             "_wb_pass_opt_array": mem.pass_opt_array,
             "_wb_take_array": mem.take_array,
+            "_wb_take_clamped": mem.take_clamped,
             "_wb_array_view": mem.array_view,
+            "_wb_clamped_copy": mem.clamped_copy,
+            "_wb_live_view": functools.partial(live_typed_array, rt.wasm.whole_view),
             "_wb_check_writable": mem.check_writable,
             "_wb_copy_back": mem.copy_back,
+            "_wb_write_back_target": WriteBackTarget,
             "_wb_pass_values": rt.pass_values,
             "_wb_free_args": mem.free_args,
             "_wb_take_values": rt.take_values,
+            "_wb_get_values": rt.get_values,
             "_wb_add": heap.add,
             "_wb_get": heap.get,
             "_wb_take": heap.take,
@@ -206,13 +163,23 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
             "_wb_borrow_mark": heap.mark,
             "_wb_unwind": heap.unwind,
             "_wb_take_error": rt.take_error,
-            "_wb_deferred": rt.deferred_frees,
+            "_wb_deferred": rt.deferred,
             "_wb_flush": rt.flush,
-            "_wb_small_int": small_int,
-            "_wb_arg_error": arg_error,
-            "_wb_char": char_value,
-            "_wb_enum_value": enum_value,
-            "_wb_enum_member": enum_member,
+            "_wb_make_closure": rt.make_closure,
+            "_wb_cast_result": getattr(rt, "cast_result", 0),
+            "_wb_small_int": cv.small_int,
+            "_wb_f64_option": cv.f64_option,
+            "_wb_arg_error": cv.arg_error,
+            "_wb_split128": cv.split128,
+            "_wb_join128": cv.join128,
+            "_wb_signed32": cv.signed32,
+            "_wb_int": cv.as_int,
+            "_wb_nonzero": cv.nonzero,
+            "_wb_char": cv.char_value,
+            "_wb_enum_value": cv.enum_value,
+            "_wb_enum_member": cv.enum_member,
+            "_wb_string_enum_index": cv.string_enum_index,
+            "_wb_string_enum_value": cv.string_enum_value,
             "_wb_nullish": is_nullish,
             "_wb_method": method,
             "_wb_async_result": functools.partial(async_result, rt),

@@ -1,8 +1,9 @@
-"""The table of host values Rust refers to by index (wasm-bindgen 0.2.83's non-externref heap).
+"""The table of host values Rust refers to by index (wasm-bindgen's non-externref heap).
 
-Slots 32..35 permanently hold undefined, null, true and false — Rust builds those values from the
-indices without asking the host. Slots 1..31 are the borrow stack for ``&JsValue`` arguments,
-growing down from 32. Slot 0 is undefined and doubles as the None index.
+Slots ``base`` to ``base + 3`` permanently hold undefined, null, true and false — Rust builds
+those values from the indices without asking the host. Slots 1 to ``base - 1`` are the borrow
+stack for ``&JsValue`` arguments, growing down from ``base``. Slot 0 is undefined and doubles
+as the None index. ``base`` is the release's ``JSIDX_OFFSET``: 32 (0.2.83), 128, 1024 (0.2.109+).
 """
 
 from __future__ import annotations
@@ -11,28 +12,27 @@ from typing import Any
 
 from .values import null
 
-UNDEFINED_SLOT, NULL_SLOT, TRUE_SLOT, FALSE_SLOT = 32, 33, 34, 35
-RESERVED = 36
-
 
 class BorrowStackExhausted(RecursionError):
-    """More than 31 ``&JsValue`` arguments are live at once (deep re-entrant calls)."""
+    """More ``&JsValue`` arguments are live at once than the borrow stack holds."""
 
 
 class Heap:
-    __slots__ = ("borrow_top", "free_count", "links", "next_free", "values")
+    __slots__ = ("base", "borrow_top", "free_count", "links", "next_free", "reserved", "values")
 
-    def __init__(self) -> None:
-        self.values: list[Any] = [None] * 32 + [None, null, True, False]
-        self.links: list[int] = [0] * RESERVED  # free-list links, meaningful for free slots only
-        self.next_free = RESERVED
+    def __init__(self, base: int = 32) -> None:
+        self.base = base
+        self.reserved = base + 4
+        self.values: list[Any] = [None] * base + [None, null, True, False]
+        self.links: list[int] = [0] * self.reserved  # free-list links, meaningful for free slots
+        self.next_free = self.reserved
         self.free_count = 0
-        self.borrow_top = 32
+        self.borrow_top = base
 
     def add(self, value: Any) -> int:
         """Store ``value`` in a new slot owned by Rust."""
         if value is None:
-            return UNDEFINED_SLOT
+            return self.base
         idx = self.next_free
         if idx == len(self.values):
             self.values.append(value)
@@ -48,7 +48,7 @@ class Heap:
         return self.values[idx]
 
     def drop(self, idx: int) -> None:
-        if idx < RESERVED:
+        if idx < self.reserved:
             return
         values = self.values
         if idx >= len(values):
@@ -64,10 +64,11 @@ class Heap:
         return value
 
     def borrow(self, value: Any) -> int:
-        """A borrow-stack slot for a ``&JsValue`` argument; released by ``release``."""
+        """A borrow-stack slot for a ``&JsValue`` argument; released by ``unwind``."""
         if self.borrow_top == 1:
             raise BorrowStackExhausted(
-                "too many borrowed JsValue arguments are live at once (the limit is 31)"
+                "too many borrowed JsValue arguments are live at once "
+                f"(the limit is {self.base - 1})"
             )
         self.borrow_top -= 1
         self.values[self.borrow_top] = value
@@ -89,4 +90,4 @@ class Heap:
 
     def live_count(self) -> int:
         """Slots in use beyond the reserved ones (``__wbindgen_externref_heap_live_count``)."""
-        return len(self.values) - self.free_count - RESERVED
+        return len(self.values) - self.free_count - self.reserved

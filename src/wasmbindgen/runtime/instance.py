@@ -14,13 +14,17 @@ import wasmtime
 from ..errors import BindgenError, JsException, RustPanic
 from .builtins.console import Console
 from .builtins.scope import default_globals
-from .engine import FuncRef, HostFunction, WasmInstance
+from .closures import ClosureFactory, HeapClosure
+from .config import RuntimeConfig
+from .engine import FuncRef, HostFunction, WasmInstance, slot_format
 from .heap import Heap
+from .intrinsics import intrinsic
 from .memory import LinearMemory
 from .promise import Promise
 from .resolve import Resolver
 
-XFORM_MODULE = "__wbindgen_externref_xform__"
+CAST_SCRATCH_EXPORT = "__wbindgen_cast_scratch"  # the global rewritten cast functions read
+_U32, _U32X2, _U32X3 = slot_format(["u32"]), slot_format(["u32"] * 2), slot_format(["u32"] * 3)
 
 
 @dataclass(frozen=True)
@@ -39,12 +43,13 @@ def raise_value(value: Any) -> None:
 
 
 class Runtime:
-    """Created by ``load()`` (or a built package) before the glue runs; the glue registers its
-    import handlers with ``instantiate`` and then calls through the attributes below."""
+    """Created by ``load()`` (or a built package) before the glue runs; the glue configures
+    it, registers its import handlers with ``instantiate`` and then calls through it."""
 
     def __init__(self, module: wasmtime.Module, source: str, options: LoadOptions) -> None:
         self.module = module
         self.source = source
+        self.config = RuntimeConfig()
         self.heap = Heap()
         self.scope: dict[str, Any] = default_globals()
         self.scope.update(options.globals)
@@ -55,40 +60,97 @@ class Runtime:
         self.resolver = Resolver(self.scope, options.modules, source)
         self.lookup = self.resolver.lookup  # what import call sites use, at call time
         self.lookup_class = self.resolver.lookup_class
-        self.deferred_frees: list[tuple[str, int]] = []
+        self.deferred: list[Callable[[], None]] = []
         self._free_refs: dict[str, FuncRef] = {}
         self._table_refs: dict[int, FuncRef] = {}
         self.glue_namespace: dict[str, Any] = {}
-        self.closures: Any = None  # the ClosureFactory, set when intrinsics are bound
+        self.closures: ClosureFactory | None = None
+        self.casts: dict[int, Callable[[int], int]] = {}
         self._table_funcs: list[wasmtime.Func] = []
         # Promises of async exports still pending: a trap rejects them, since the Rust futures
         # that would settle them can no longer run.
         self.pending_promises: weakref.WeakSet[Promise[Any]] = weakref.WeakSet()
 
-    def instantiate(self, imports: dict[str, HostFunction]) -> None:
-        from .intrinsics import intrinsic_functions
+    def configure(self, config: RuntimeConfig) -> None:
+        """Adopt the module's release (the glue calls this first)."""
+        self.config = config
+        self.heap = Heap(config.heap_base)
 
-        intrinsics = intrinsic_functions(self)
+    def instantiate(
+        self,
+        imports: dict[str, HostFunction],
+        closures: dict[int, tuple[Any, ...]] | None = None,
+        casts: dict[int, Callable[[int], int]] | None = None,
+    ) -> None:
+        self.closures = ClosureFactory(self, closures or {})
+        self.casts = casts or {}
 
         def host(module: str, name: str) -> HostFunction:
-            if name in imports:
-                return imports[name]
-            if name in intrinsics:
-                return intrinsics[name]
-            if module == XFORM_MODULE:  # externref-mode helpers: never used by a raw module
-                return HostFunction(
-                    lambda *_: -1 if name.endswith("grow") else None,
-                    "<i12x" if name.endswith("grow") else "<i12xi12x",
-                    "<i" if name.endswith("grow") else "",
-                )
-            raise BindgenError(f"{self.source}: nothing provides the import {module}.{name}")
+            found = imports.get(name)
+            if found is None:
+                raise BindgenError(f"{self.source}: nothing provides the import {module}.{name}")
+            return found
 
         self.wasm = WasmInstance(self.module, host, self.source)
-        self.memory = LinearMemory(self.wasm)
+        self.memory = LinearMemory(self.wasm, self.config.allocator_align)
         self.invoke: Callable[[FuncRef, int], None] = self.wasm.make_invoke()
         self.buffer = self.wasm.buffer
         self._exn_store = self.wasm.func_ref("__wbindgen_exn_store")
         self.wasm.on_poison = self._reject_pending
+        scratch = self.wasm.exports.get(CAST_SCRATCH_EXPORT)
+        if isinstance(scratch, wasmtime.Global):
+            self.cast_args = self.memory.malloc(64, 8)  # eight 8-byte argument slots
+            self.cast_result = self.memory.malloc(16, 8)
+            scratch.set_value(self.wasm.store, wasmtime.Val.i32(self.cast_args))
+
+    # -- imports the runtime serves itself ------------------------------------------------------
+
+    def protocol(self, role: str) -> HostFunction:
+        """The host function of a placeholder import the runtime serves by ``role``."""
+        heap = self.heap  # configured already: the glue configures before it binds imports
+        handlers: dict[str, HostFunction] = {
+            "clone_ref": HostFunction(lambda i: heap.add(heap.get(i)), _U32, "<I"),
+            "drop_ref": HostFunction(heap.drop, _U32),
+            "describe": HostFunction(lambda _word: None, _U32),  # casts no longer describe
+            "closure_marker": HostFunction(self._make_closure_slot, _U32X3, "<I"),
+            "cast_marker": HostFunction(self._cast, _U32X2, "<I"),
+            "cb_drop": HostFunction(lambda slot: self._factory().cb_drop(slot), _U32, "<I"),
+            "heap_live_count": HostFunction(heap.live_count, "<", "<I"),
+            "table_grow": HostFunction(lambda _delta: -1, slot_format(["i32"]), "<i"),
+            "table_set_null": HostFunction(lambda _index: None, _U32),
+            "statics_end": HostFunction(lambda: self.config.reserved, "<", "<I"),
+        }
+        return handlers[role]
+
+    def intrinsic(self, name: str) -> Callable[..., Any]:
+        return intrinsic(self, name)
+
+    def lookup_optional(
+        self, module: str, kind: str, namespace: tuple[str, ...], name: str, what: str
+    ) -> Any:
+        """An ``Option<T>`` static: a name that is not there is ``None``, not an error."""
+        try:
+            return self.lookup(module, kind, namespace, name, what)
+        except (NameError, TypeError):
+            return None
+
+    def _factory(self) -> ClosureFactory:
+        assert self.closures is not None
+        return self.closures
+
+    def make_closure(self, key: int, a: int, b: int) -> HeapClosure:
+        return self._factory().make(key, a, b)
+
+    def _make_closure_slot(self, a: int, b: int, key: int) -> int:
+        return self.heap.add(self._factory().make(key, a, b))
+
+    def _cast(self, key: int, at: int) -> int:
+        handler = self.casts.get(key)
+        if handler is None:
+            raise RuntimeError(
+                f"{self.source}: the module made cast {key}, which the build did not find"
+            )
+        return handler(at)
 
     def _reject_pending(self, panic: RustPanic) -> None:
         promises, self.pending_promises = list(self.pending_promises), weakref.WeakSet()
@@ -100,6 +162,10 @@ class Runtime:
 
     def export(self, name: str) -> FuncRef:
         return self.wasm.func_ref(name)
+
+    def glue_module(self) -> Any:
+        """What ``wasm_bindgen::exports()`` returns: the instance's raw exports."""
+        return self.wasm.exports
 
     # -- exceptions -----------------------------------------------------------------------------
 
@@ -116,45 +182,55 @@ class Runtime:
 
     # -- struct lifetimes -----------------------------------------------------------------------
 
-    def free_struct(self, export: str, ptr: int) -> None:
+    def free_struct(self, export: str, ptr: int, explicit: bool = True) -> None:
+        """Drop a struct's Rust value: ``explicit`` for ``free()``, else Python collected the
+        object (0.2.93+ then only releases the host's reference, ``allow_delayed``)."""
         if self.wasm.poisoned:
             return
         ref = self._free_refs.get(export)
         if ref is None:
             ref = self._free_refs[export] = self.wasm.func_ref(export)
-        struct.pack_into("<I", self.buffer, 0, ptr)
-        self.invoke(ref, 1)
+        if self.config.struct_free_flag:
+            struct.pack_into("<I12xI", self.buffer, 0, ptr, 0 if explicit else 1)
+            self.invoke(ref, 2)
+        else:
+            struct.pack_into("<I", self.buffer, 0, ptr)
+            self.invoke(ref, 1)
 
-    def defer_free(self, export: str, ptr: int) -> None:
-        """Called from ``__del__``: freeing now could clobber arguments being packed for a call,
-        so the free waits for the next call into the module."""
-        self.deferred_frees.append((export, ptr))
+    def defer(self, action: Callable[[], None]) -> None:
+        """Called from finalizers: calling into wasm now could clobber arguments being packed
+        for a call, so the action waits for the next call into the module."""
+        self.deferred.append(action)
 
     def flush(self) -> None:
-        """Run deferred frees; the glue calls this before packing a call's arguments."""
-        pending = self.deferred_frees
+        """Run deferred actions; the glue calls this before packing a call's arguments."""
+        pending = self.deferred
         while pending:
-            export, ptr = pending.pop()
-            self.free_struct(export, ptr)
+            pending.pop()()
 
     # -- lists of JsValues, function table -------------------------------------------------------
 
     def pass_values(self, values: Any, what: str, optional: bool = False) -> tuple[int, int]:
-        """Copy a sequence of values in as heap slots (``Box<[JsValue]>``)."""
+        """Copy a sequence of values in as heap slots (``Box<[JsValue]>``, ``Vec<String>``)."""
         if optional and values is None:
             return 0, 0
         if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__iter__"):
             raise TypeError(f"{what} must be a list or other sequence, not {type(values).__name__}")
         slots = [self.heap.add(v) for v in values]
-        ptr = self.memory.malloc(4 * len(slots))
+        ptr = self.memory.malloc(4 * len(slots), 4)
         if slots:
             struct.pack_into(f"<{len(slots)}I", self.wasm.view(ptr + 4 * len(slots)), ptr, *slots)
         return ptr, len(slots)
 
     def take_values(self, ptr: int, count: int) -> list[Any]:
         slots = struct.unpack_from(f"<{count}I", self.wasm.view(ptr + 4 * count), ptr)
-        self.memory.free(ptr, 4 * count)
+        self.memory.free(ptr, 4 * count, 4)
         return [self.heap.take(slot) for slot in slots]
+
+    def get_values(self, ptr: int, count: int) -> list[Any]:
+        """A borrowed ``&[JsValue]``: the values of the slots, which stay Rust's."""
+        slots = struct.unpack_from(f"<{count}I", self.wasm.view(ptr + 4 * count), ptr)
+        return [self.heap.get(slot) for slot in slots]
 
     def table_func_ref(self, index: int) -> FuncRef:
         """The ``wasmtime_func_t`` address of function-table entry ``index``, for ``invoke``."""
@@ -164,8 +240,8 @@ class Runtime:
             func = None if table is None else table.get(self.wasm.store, index)
             if not isinstance(func, wasmtime.Func):
                 raise BindgenError(
-                    f"{self.source}: function table entry {index} is not a "
-                    "function; is the module built for wasm-bindgen 0.2.83?"
+                    f"{self.source}: function table entry {index} is not a function; was the "
+                    "module built with the wasm-bindgen release its custom section names?"
                 )
             self._table_funcs.append(func)
             ref = self._table_refs[index] = FuncRef(ctypes.addressof(func._func))

@@ -1,29 +1,24 @@
-"""The ``__wbindgen_*`` intrinsics of wasm-bindgen 0.2.83, with Python semantics.
+"""The functions wasm-bindgen's intrinsic imports are bound to, with Python semantics.
 
-Each entry is a ``HostFunction``: the handler gets the raw wasm arguments (heap indices,
-pointers, numbers) and returns the raw result. Borrowed indices are read with ``get``; owned
-ones are released with ``take``.
+Each takes and returns Python values; the generated glue converts the wasm arguments and
+result by the import's signature, as for any import. A release's module
+(``versions/<v>/intrinsics.py``) maps its import names to these names: this table is the one
+place the names are defined.
 """
 
 from __future__ import annotations
 
-import struct
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import jsops
 from .builtins.errors import Error, RangeError
 from .builtins.typed_arrays import ArrayBuffer
-from .engine import HostFunction, slot_format
 from .jsops import BigInt, Symbol
 from .values import null
 
 if TYPE_CHECKING:
     from .instance import Runtime
-    from .memory import LinearMemory
-
-U32, U32X2, U32X3 = slot_format(["u32"]), slot_format(["u32"] * 2), slot_format(["u32"] * 3)
-RESULT_I32, RESULT_F64 = "<I", "<d"
 
 BINARY_OPERATORS = {
     "add": "+",
@@ -42,6 +37,7 @@ COMPARISONS = {"lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
     "is_null": lambda v: v is null,
     "is_undefined": lambda v: v is None,
+    "is_null_or_undefined": lambda v: v is None or v is null,
     "is_symbol": lambda v: isinstance(v, Symbol),
     "is_string": lambda v: isinstance(v, str),
     "is_bigint": jsops.is_bigint,
@@ -49,6 +45,12 @@ TYPE_TESTS: dict[str, Callable[[Any], bool]] = {
     "is_object": lambda v: jsops.typeof(v) == "object" and v is not null,
     "is_falsy": jsops.is_falsy,
 }
+
+
+class PanicError(Error):
+    """A Rust panic caught by a module built with panic=unwind (``name`` is "PanicError")."""
+
+    name = "PanicError"
 
 
 class FunctionTable:
@@ -81,194 +83,122 @@ class Memory:
         return int(self._runtime.wasm.memory.grow(self._runtime.wasm.store, pages))
 
 
-def intrinsic_functions(rt: Runtime) -> dict[str, HostFunction]:
-    heap = rt.heap
-    get, add, take, drop = heap.get, heap.add, heap.take, heap.drop
-
-    def mem() -> LinearMemory:
-        return rt.memory
-
-    def read(ptr: int, size: int) -> str:
-        return mem().read_str(ptr, size)
-
-    def write_str_result(rp: int, text: str | None) -> None:
-        ptr, size = (0, 0) if text is None else mem().pass_str(text)
-        struct.pack_into("<II", rt.wasm.view(rp + 8), rp, ptr, size)
-
-    def number_get(rp: int, idx: int) -> None:
-        value = get(idx)
-        present = jsops.is_number(value)
-        struct.pack_into(
-            "<I4xd", rt.wasm.view(rp + 16), rp, int(present), float(value) if present else 0.0
-        )
-
-    def bigint_get_as_i64(rp: int, idx: int) -> None:
-        value = get(idx)
-        present = jsops.is_bigint(value)
-        struct.pack_into(
-            "<I4xQ", rt.wasm.view(rp + 16), rp, int(present), int(value) % 2**64 if present else 0
-        )
-
-    def boolean_get(idx: int) -> int:
-        value = get(idx)
-        return int(value) if isinstance(value, bool) else 2
-
-    def string_get(rp: int, idx: int) -> None:
-        value = get(idx)
-        write_str_result(rp, value if isinstance(value, str) else None)
-
-    def throw(ptr: int, size: int) -> None:
-        raise Error(read(ptr, size))
-
-    def rethrow(idx: int) -> None:
-        from .instance import raise_value
-
-        raise_value(take(idx))
-
-    def try_into_number(idx: int) -> int:
-        try:
-            return add(jsops.number(jsops.to_number(get(idx))))
-        except TypeError as exc:
-            return add(exc)
-
-    def checked_div(a: int, b: int) -> int:
-        try:
-            return add(jsops.binary("/", get(a), get(b)))
-        except RangeError as exc:
-            return add(exc)
-
-    def as_number(idx: int) -> float:
-        return jsops.to_number(get(idx))
-
-    table: dict[str, HostFunction] = {
-        "object_clone_ref": HostFunction(lambda i: add(get(i)), U32, RESULT_I32),
-        "object_drop_ref": HostFunction(drop, U32),
-        "string_new": HostFunction(lambda p, n: add(read(p, n)), U32X2, RESULT_I32),
-        "number_new": HostFunction(lambda x: add(jsops.number(x)), "<d8x", RESULT_I32),
-        "bigint_from_str": HostFunction(
-            lambda p, n: add(BigInt(int(read(p, n)))), U32X2, RESULT_I32
-        ),
-        "bigint_from_i64": HostFunction(lambda v: add(BigInt(v)), "<q8x", RESULT_I32),
-        "bigint_from_u64": HostFunction(lambda v: add(BigInt(v)), "<Q8x", RESULT_I32),
-        "bigint_from_i128": HostFunction(
-            lambda hi, lo: add(BigInt((hi << 64) + lo)), "<q8xQ8x", RESULT_I32
-        ),
-        "bigint_from_u128": HostFunction(
-            lambda hi, lo: add(BigInt((hi << 64) + lo)), "<Q8xQ8x", RESULT_I32
-        ),
-        "symbol_named_new": HostFunction(lambda p, n: add(Symbol(read(p, n))), U32X2, RESULT_I32),
-        "symbol_anonymous_new": HostFunction(lambda: add(Symbol()), "<", RESULT_I32),
-        "externref_heap_live_count": HostFunction(heap.live_count, "<", RESULT_I32),
-        "typeof": HostFunction(lambda i: add(jsops.typeof(get(i))), U32, RESULT_I32),
-        "in": HostFunction(lambda p, o: int(jsops.has_property(get(o), get(p))), U32X2, RESULT_I32),
-        "as_number": HostFunction(as_number, U32, RESULT_F64),
-        "try_into_number": HostFunction(try_into_number, U32, RESULT_I32),
-        "neg": HostFunction(lambda i: add(jsops.unary_minus(get(i))), U32, RESULT_I32),
-        "bit_not": HostFunction(lambda i: add(jsops.bit_not(get(i))), U32, RESULT_I32),
-        "not": HostFunction(lambda i: add(jsops.is_falsy(get(i))), U32, RESULT_I32),
-        "checked_div": HostFunction(checked_div, U32X2, RESULT_I32),
-        # the one operator that returns its (u32) result directly, not as a heap slot
-        "unsigned_shr": HostFunction(
-            lambda a, b: jsops.binary(">>>", get(a), get(b)), U32X2, RESULT_I32
-        ),
-        "jsval_eq": HostFunction(
-            lambda a, b: int(jsops.strict_equals(get(a), get(b))), U32X2, RESULT_I32
-        ),
-        "jsval_loose_eq": HostFunction(
-            lambda a, b: int(jsops.loose_equals(get(a), get(b))), U32X2, RESULT_I32
-        ),
-        "number_get": HostFunction(number_get, U32X2),
-        "bigint_get_as_i64": HostFunction(bigint_get_as_i64, U32X2),
-        "boolean_get": HostFunction(boolean_get, U32, RESULT_I32),
-        "string_get": HostFunction(string_get, U32X2),
-        "debug_string": HostFunction(
-            lambda rp, i: write_str_result(rp, jsops.debug_string(get(i))), U32X2
-        ),
-        "json_parse": HostFunction(
-            lambda p, n: add(jsops.json_parse(read(p, n))), U32X2, RESULT_I32
-        ),
-        "json_serialize": HostFunction(
-            lambda rp, i: write_str_result(rp, jsops.json_stringify(get(i))), U32X2
-        ),
-        "throw": HostFunction(throw, U32X2),
-        "rethrow": HostFunction(rethrow, U32),
-        "error_new": HostFunction(lambda p, n: add(Error(read(p, n))), U32X2, RESULT_I32),
-        "memory": HostFunction(lambda: add(Memory(rt)), "<", RESULT_I32),
-        "function_table": HostFunction(lambda: add(FunctionTable(rt)), "<", RESULT_I32),
-        "module": HostFunction(lambda: add(rt.module), "<", RESULT_I32),
-    }
-    for name, test in TYPE_TESTS.items():
-        table[name] = HostFunction(lambda i, t=test: int(t(get(i))), U32, RESULT_I32)
-    for name, op in BINARY_OPERATORS.items():
-        table[name] = HostFunction(
-            lambda a, b, o=op: add(jsops.binary(o, get(a), get(b))), U32X2, RESULT_I32
-        )
-    for name, op in COMPARISONS.items():
-        table[name] = HostFunction(
-            lambda a, b, o=op: int(jsops.compare(o, get(a), get(b))), U32X2, RESULT_I32
-        )
-    functions = {f"__wbindgen_{name}": fn for name, fn in table.items()}
-    functions.update(closure_functions(rt))
-    return functions
+def _throw(message: str) -> None:
+    raise Error(message)
 
 
-def closure_functions(rt: Runtime) -> dict[str, HostFunction]:
-    """``__wbindgen_describe`` (kept live: closures are described at run time),
-    ``__wbindgen_describe_closure`` and ``__wbindgen_cb_drop``."""
-    from .closures import ClosureFactory
+def _rethrow(value: Any) -> None:
+    from .instance import raise_value
 
-    factory = rt.closures = ClosureFactory(rt)
-    return {
-        "__wbindgen_describe": HostFunction(factory.record, U32),
-        "__wbindgen_describe_closure": HostFunction(factory.make, U32X3, RESULT_I32),
-        "__wbindgen_cb_drop": HostFunction(factory.drop, U32, RESULT_I32),
-    }
+    raise_value(value)
 
 
-INTRINSIC_NAMES = frozenset(
-    {
-        f"__wbindgen_{n}"
-        for n in [
-            "object_clone_ref",
-            "object_drop_ref",
-            "string_new",
-            "number_new",
-            "bigint_from_str",
-            "bigint_from_i64",
-            "bigint_from_u64",
-            "bigint_from_i128",
-            "bigint_from_u128",
-            "symbol_named_new",
-            "symbol_anonymous_new",
-            "externref_heap_live_count",
-            "unsigned_shr",
-            "typeof",
-            "in",
-            "as_number",
-            "try_into_number",
-            "neg",
-            "bit_not",
-            "not",
-            "checked_div",
-            "jsval_eq",
-            "jsval_loose_eq",
-            "number_get",
-            "bigint_get_as_i64",
-            "boolean_get",
-            "string_get",
-            "debug_string",
-            "json_parse",
-            "json_serialize",
-            "throw",
-            "rethrow",
-            "error_new",
-            "memory",
-            "function_table",
-            "module",
-            "describe",
-            "describe_closure",
-            "cb_drop",
-        ]
-    }
-    | {f"__wbindgen_{n}" for n in (*TYPE_TESTS, *BINARY_OPERATORS, *COMPARISONS)}
-)
+def _try_into_number(value: Any) -> Any:
+    try:
+        return jsops.number(jsops.to_number(value))
+    except TypeError as exc:
+        return exc
+
+
+def _checked_div(a: Any, b: Any) -> Any:
+    try:
+        return jsops.binary("/", a, b)
+    except RangeError as exc:
+        return exc
+
+
+def _number_get(value: Any) -> float | None:
+    return float(value) if jsops.is_number(value) else None
+
+
+def _bigint_get_as_i64(value: Any) -> int | None:
+    if not jsops.is_bigint(value):
+        return None
+    return (int(value) + 2**63) % 2**64 - 2**63  # BigInt64Array wraps, as JS glue's store does
+
+
+def _no_jspi(*_args: Any) -> None:
+    raise RuntimeError("JSPI (stack switching) is not supported by wasmbindgen")
+
+
+def _reinit() -> None:
+    raise RuntimeError(
+        "wasm_bindgen::handler::schedule_reinit() is not supported: load the module again instead"
+    )
+
+
+PURE: dict[str, Callable[..., Any]] = {
+    "string_new": str,
+    "string_from_utf8_lossy": lambda data: bytes(data).decode("utf-8", "replace"),
+    "number_new": jsops.number,
+    "bigint_from_str": lambda text: BigInt(int(text)),
+    "bigint_from_int": BigInt,
+    "bigint_from_words": lambda high, low: BigInt((high << 64) + low),
+    "symbol_named_new": Symbol,
+    "symbol_anonymous_new": Symbol,
+    "typeof": jsops.typeof,
+    "in": lambda prop, obj: jsops.has_property(obj, prop),
+    "as_number": jsops.to_number,
+    "try_into_number": _try_into_number,
+    "neg": jsops.unary_minus,
+    "bit_not": jsops.bit_not,
+    "not": jsops.is_falsy,
+    "checked_div": _checked_div,
+    "unsigned_shr": lambda a, b: jsops.binary(">>>", a, b),
+    "jsval_eq": jsops.strict_equals,
+    "jsval_loose_eq": jsops.loose_equals,
+    "number_get": _number_get,
+    "bigint_get_as_i64": _bigint_get_as_i64,
+    "boolean_get": lambda value: value if isinstance(value, bool) else None,
+    "boolean_get_or_2": lambda value: int(value) if isinstance(value, bool) else 2,  # 0.2.83
+    "string_get": lambda value: value if isinstance(value, str) else None,
+    "debug_string": jsops.debug_string,
+    "json_parse": jsops.json_parse,
+    "json_serialize": jsops.json_stringify,
+    "throw": _throw,
+    "rethrow": _rethrow,
+    "error_new": Error,
+    "panic_error": PanicError,
+    "init_externref_table": lambda: None,
+    "reinit": _reinit,
+    "jspi_in_context": lambda: 0,
+    "jspi_spawn": _no_jspi,
+    **TYPE_TESTS,
+    **{name: (lambda a, b, o=op: jsops.binary(o, a, b)) for name, op in BINARY_OPERATORS.items()},
+    **{name: (lambda a, b, o=op: jsops.compare(o, a, b)) for name, op in COMPARISONS.items()},
+}
+
+def _module(rt: Runtime) -> Callable[[], Any]:
+    return lambda: rt.module
+
+
+def _instance(rt: Runtime) -> Callable[[], Any]:
+    return lambda: rt.wasm.instance
+
+
+def _live_count(rt: Runtime) -> Callable[[], int]:
+    return lambda: rt.heap.live_count()
+
+
+# functions of one instance: name -> (runtime -> function)
+BOUND: dict[str, Callable[[Runtime], Callable[..., Any]]] = {
+    "memory": lambda rt: lambda: Memory(rt),
+    "function_table": lambda rt: lambda: FunctionTable(rt),
+    "module": _module,
+    "instance": _instance,
+    "exports": lambda rt: rt.glue_module,
+    "externref_heap_live_count": _live_count,
+    "copy_to_typed_array": lambda rt: lambda data, target: target.write_back(data),
+}
+
+NAMES = frozenset(PURE) | frozenset(BOUND)
+
+
+def intrinsic(rt: Runtime, name: str) -> Callable[..., Any]:
+    """The function intrinsic ``name`` of instance ``rt``."""
+    if name in PURE:
+        return PURE[name]
+    return BOUND[name](rt)
+
+
+__all__ = ["NAMES", "FunctionTable", "Memory", "PanicError", "intrinsic"]

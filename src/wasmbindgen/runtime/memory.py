@@ -12,12 +12,14 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
-from ..model.abi import RETPTR_BYTES
 from .engine import WasmInstance
+
+RETPTR_BYTES = 32  # every return-pointer layout fits (the largest, Result<Option<i128>>, is 32)
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _SLOT_U32 = "<I"
 _TWO_U32 = "<I12xI"
+_THREE_U32 = "<I12xI12xI"
 
 
 def utf8(text: str) -> bytes:
@@ -31,9 +33,11 @@ def utf8(text: str) -> bytes:
 
 
 class LinearMemory:
-    """Allocation and copying through the module's ``__wbindgen_malloc``/``__wbindgen_free``."""
+    """Allocation and copying through the module's ``__wbindgen_malloc``/``__wbindgen_free``.
 
-    def __init__(self, wasm: WasmInstance) -> None:
+    From 0.2.87 both take the allocation's alignment as well (``aligned``)."""
+
+    def __init__(self, wasm: WasmInstance, aligned: bool = False) -> None:
         self.wasm = wasm
         self.view = wasm.view
         invoke = wasm.make_invoke()
@@ -43,18 +47,32 @@ class LinearMemory:
         pack, unpack = struct.pack_into, struct.unpack_from
         self._retptrs: list[int] = []
 
-        def malloc(size: int) -> int:
-            pack(_SLOT_U32, buf, 0, size)
-            invoke(malloc_ref, 1)
-            return int(unpack(_SLOT_U32, buf)[0])
+        if aligned:
 
-        def free(ptr: int, size: int) -> None:
-            if size:
-                pack(_TWO_U32, buf, 0, ptr, size)
-                invoke(free_ref, 2)
+            def malloc(size: int, align: int = 1) -> int:
+                pack(_TWO_U32, buf, 0, size, align)
+                invoke(malloc_ref, 2)
+                return int(unpack(_SLOT_U32, buf)[0])
 
-        self.malloc: Callable[[int], int] = malloc
-        self.free: Callable[[int, int], None] = free
+            def free(ptr: int, size: int, align: int = 1) -> None:
+                if size:
+                    pack(_THREE_U32, buf, 0, ptr, size, align)
+                    invoke(free_ref, 3)
+
+        else:
+
+            def malloc(size: int, align: int = 1) -> int:
+                pack(_SLOT_U32, buf, 0, size)
+                invoke(malloc_ref, 1)
+                return int(unpack(_SLOT_U32, buf)[0])
+
+            def free(ptr: int, size: int, align: int = 1) -> None:
+                if size:
+                    pack(_TWO_U32, buf, 0, ptr, size)
+                    invoke(free_ref, 2)
+
+        self.malloc: Callable[..., int] = malloc
+        self.free: Callable[..., None] = free
 
     # -- return-pointer scratch blocks, one per nesting level ---------------------------------
 
@@ -62,7 +80,7 @@ class LinearMemory:
         pool = self._retptrs
         if pool:
             return pool.pop()
-        return (self.malloc(RETPTR_BYTES + 8) + 7) & ~7
+        return (self.malloc(RETPTR_BYTES + 8, 8) + 7) & ~7
 
     def release_retptr(self, ptr: int) -> None:
         self._retptrs.append(ptr)
@@ -84,7 +102,7 @@ class LinearMemory:
         """Free ``(ptr, count, item size)`` allocations of a call that failed before it ran."""
         for ptr, count, size in allocations:
             if ptr:
-                self.free(ptr, count * size)
+                self.free(ptr, count * size, size)
 
     def pass_opt_str(self, text: Any, what: str = "argument") -> tuple[int, int]:
         return (0, 0) if text is None else self.pass_str(text, what)
@@ -129,10 +147,11 @@ class LinearMemory:
         """Copy a number sequence in; returns ``(ptr, element count)``."""
         data = self.to_array(value, typecode, what, clamped)
         size = len(data)
-        ptr = self.malloc(size)
+        itemsize = array.array(typecode).itemsize
+        ptr = self.malloc(size, itemsize)
         if size:
             self.view(ptr + size)[ptr : ptr + size] = data
-        return ptr, size // array.array(typecode).itemsize
+        return ptr, size // itemsize
 
     def pass_opt_array(
         self, value: Any, typecode: str, what: str = "argument", clamped: bool = False
@@ -150,8 +169,21 @@ class LinearMemory:
 
     def take_array(self, ptr: int, count: int, typecode: str) -> bytes | array.array[Any]:
         out = self.read_array(ptr, count, typecode)
-        self.free(ptr, count * array.array(typecode).itemsize)
+        itemsize = array.array(typecode).itemsize
+        self.free(ptr, count * itemsize, itemsize)
         return out
+
+    def take_clamped(self, ptr: int, count: int) -> Any:
+        """An owned ``Clamped<Vec<u8>>``: a ``Uint8ClampedArray`` of its bytes, as in JS."""
+        from .builtins.typed_arrays import Uint8ClampedArray
+
+        return Uint8ClampedArray(self.take_array(ptr, count, "B"))
+
+    def clamped_copy(self, ptr: int, count: int) -> Any:
+        """A borrowed ``Clamped<&[u8]>``: a ``Uint8ClampedArray`` copy of the bytes."""
+        from .builtins.typed_arrays import Uint8ClampedArray
+
+        return Uint8ClampedArray(bytes(self.view(ptr + count)[ptr : ptr + count]))
 
     def array_view(self, ptr: int, count: int, typecode: str) -> memoryview:
         """A live view of a slice in linear memory, for an import's borrowed argument."""
@@ -173,17 +205,37 @@ class LinearMemory:
         )
 
     def copy_back(self, target: Any, ptr: int, count: int, typecode: str) -> None:
-        """After a ``&mut [T]`` call: copy the slice back into the caller's object, then free."""
+        """After a ``&mut [T]`` call (0.2.83): copy the slice back into the caller's object,
+        then free it."""
         itemsize = array.array(typecode).itemsize
-        data = self.read_array(ptr, count, typecode)
-        if isinstance(target, list):
-            target[:] = list(data)
-        else:
-            out = memoryview(target).cast("B")
-            raw = data if isinstance(data, bytes) else data.tobytes()
-            if len(out) == len(raw):
-                out[:] = raw
-            else:  # element types differ (e.g. a bytearray for a &mut [u32]): per element
-                for i, item in enumerate(data):
-                    target[i] = item
-        self.free(ptr, count * itemsize)
+        write_into(target, self.read_array(ptr, count, typecode))
+        self.free(ptr, count * itemsize, itemsize)
+
+
+def write_into(target: Any, data: bytes | array.array[Any]) -> None:
+    """Copy the elements in ``data`` into the caller's ``&mut [T]`` object."""
+    if isinstance(target, list):
+        target[:] = list(data)
+        return
+    out = memoryview(target).cast("B")
+    raw = data if isinstance(data, bytes) else data.tobytes()
+    if len(out) == len(raw):
+        out[:] = raw
+    else:  # element types differ (e.g. a bytearray for a &mut [u32]): per element
+        for i, item in enumerate(data):
+            target[i] = item
+
+
+class WriteBackTarget:
+    """The caller's object behind an export's ``&mut [T]`` argument (0.2.84+): Rust writes the
+    slice back into it through ``__wbindgen_copy_to_typed_array`` when its borrow ends."""
+
+    __slots__ = ("target", "typecode")
+
+    def __init__(self, target: Any, typecode: str) -> None:
+        self.target, self.typecode = target, typecode
+
+    def write_back(self, data: Any) -> None:
+        items = array.array(self.typecode)
+        items.frombytes(bytes(data))
+        write_into(self.target, bytes(items) if self.typecode == "B" else items)

@@ -1,7 +1,14 @@
-"""Stage 1: read the wasm binary — sections, imports, exports, custom sections — and add the
-exports a raw rustc module lacks (the function table, the shadow-stack pointer)."""
+"""Stage 1: read the wasm binary — types, imports, functions, exports, custom sections — and
+rewrite it into the module the host runs (host exports, cast trampolines)."""
 
 from .reader import WasmModule, read_module
-from .rewrite import FUNCTION_TABLE_EXPORT, ensure_host_exports
+from .rewrite import FUNCTION_TABLE_EXPORT, add_exports, ensure_host_exports, rewrite
 
-__all__ = ["FUNCTION_TABLE_EXPORT", "WasmModule", "ensure_host_exports", "read_module"]
+__all__ = [
+    "FUNCTION_TABLE_EXPORT",
+    "WasmModule",
+    "add_exports",
+    "ensure_host_exports",
+    "read_module",
+    "rewrite",
+]

@@ -84,3 +84,33 @@ class ByteCursor:
     def name(self) -> str:
         """A wasm name: LEB128 length, then UTF-8."""
         return self.utf8(self.leb_u32())
+
+
+def uleb(value: int) -> bytes:
+    """``value`` as unsigned LEB128, minimal form."""
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def padded_uleb(value: int) -> bytes:
+    """``value`` as the 5-byte unsigned LEB128 linkers write for relocated indices."""
+    return bytes([*((value >> (7 * i)) & 0x7F | 0x80 for i in range(4)), (value >> 28) & 0x7F])
+
+
+def sleb(value: int) -> bytes:
+    """``value`` as signed LEB128, minimal form."""
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if (value == 0 and not byte & 0x40) or (value == -1 and byte & 0x40):
+            out.append(byte)
+            return bytes(out)
+        out.append(byte | 0x80)

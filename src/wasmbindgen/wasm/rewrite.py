@@ -1,39 +1,43 @@
-"""Add the exports a raw rustc module lacks.
+"""Rewrite a raw rustc module into the one the host runs.
 
-rustc 1.63's LLD does not export the function table, which closures and their destructors are
-reached through, nor the shadow-stack pointer. Both are appended to the export section under
-names no Rust code can clash with.
+- rustc's LLD exports neither the function table (closures are reached through it) nor the
+  shadow-stack pointer (restored when an exception unwinds wasm frames): both are exported
+  under names no Rust code can clash with.
+- Functions may be exported under extra names (the describe stage runs marker callers).
+- Function bodies may be replaced and mutable i32 globals appended: wasm-bindgen's cast
+  functions are rewritten into direct marker calls (``trampoline.py``). Appended globals and
+  replaced bodies shift no index, so nothing else in the module changes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..errors import BindgenError
-from ._bytes import ByteCursor
-from .reader import KIND_GLOBAL, KIND_TABLE, SECTION_EXPORT, WasmModule
+from ._bytes import ByteCursor, sleb, uleb
+from .reader import (
+    KIND_FUNC,
+    KIND_GLOBAL,
+    KIND_TABLE,
+    SECTION_CODE,
+    SECTION_EXPORT,
+    SECTION_GLOBAL,
+    VALTYPE_I32,
+    Section,
+    WasmModule,
+)
 
 FUNCTION_TABLE_EXPORT = "__wbindgen_function_table_export"
 STACK_POINTER_EXPORT = "__wbindgen_stack_pointer_export"
 
 
-def _leb(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        if value:
-            out.append(byte | 0x80)
-        else:
-            out.append(byte)
-            return bytes(out)
-
-
 def _export_entry(name: str, kind: int, index: int) -> bytes:
     raw = name.encode()
-    return _leb(len(raw)) + raw + bytes([kind]) + _leb(index)
+    return uleb(len(raw)) + raw + bytes([kind]) + uleb(index)
 
 
-def ensure_host_exports(module: WasmModule) -> bytes:
-    """The module's bytes with the function table and stack pointer exported (when present)."""
+def host_exports(module: WasmModule) -> list[bytes]:
+    """Export entries for the function table and the stack pointer, where missing."""
     wanted: list[bytes] = []
     existing = module.export_names()
     has_table_export = any(e.kind == KIND_TABLE for e in module.exports)
@@ -42,24 +46,80 @@ def ensure_host_exports(module: WasmModule) -> bytes:
     stack_pointer = module.stack_pointer_global()
     if stack_pointer is not None and STACK_POINTER_EXPORT not in existing:
         wanted.append(_export_entry(STACK_POINTER_EXPORT, KIND_GLOBAL, stack_pointer))
-    if not wanted:
+    return wanted
+
+
+def ensure_host_exports(module: WasmModule) -> bytes:
+    """The module's bytes with the function table and stack pointer exported (when present)."""
+    return rewrite(module)
+
+
+def add_exports(module: WasmModule, functions: Mapping[str, int]) -> bytes:
+    """The module with its host exports and ``functions`` (name -> index) exported."""
+    return rewrite(module, functions=functions)
+
+
+def rewrite(
+    module: WasmModule,
+    *,
+    functions: Mapping[str, int] | None = None,
+    bodies: Mapping[int, bytes] | None = None,
+    globals: Mapping[str, int] | None = None,
+) -> bytes:
+    """The module with its host exports, ``functions`` exported, the bodies of the functions
+    in ``bodies`` replaced, and one exported mutable i32 global per ``globals`` entry (name ->
+    initial value), appended after the module's own."""
+    functions, bodies, globals = functions or {}, bodies or {}, globals or {}
+    first_global = len(module.globals)
+    entries = host_exports(module)
+    entries += [_export_entry(name, KIND_FUNC, index) for name, index in functions.items()]
+    entries += [
+        _export_entry(name, KIND_GLOBAL, first_global + i) for i, name in enumerate(globals)
+    ]
+    replaced: dict[int, bytes] = {}
+    if entries:
+        replaced[SECTION_EXPORT] = _append_items(module, SECTION_EXPORT, entries)
+    if globals:
+        items = [bytes([VALTYPE_I32, 1, 0x41]) + sleb(v) + b"\x0b" for v in globals.values()]
+        replaced[SECTION_GLOBAL] = _append_items(module, SECTION_GLOBAL, items)
+    if bodies:
+        replaced[SECTION_CODE] = _code_section(module, bodies)
+    if not replaced:
         return module.data
-    sections = [s for s in module.sections if s.id == SECTION_EXPORT]
+    out = bytearray(module.data[:8])
+    for section in module.sections:
+        payload = replaced.get(section.id) if section.id != 0 else None
+        if payload is None:
+            out += module.data[section.start : section.payload_end]
+        else:
+            out += bytes([section.id]) + uleb(len(payload)) + payload
+    return bytes(out)
+
+
+def _only_section(module: WasmModule, section_id: int) -> Section:
+    sections = [s for s in module.sections if s.id == section_id]
     if len(sections) != 1:
         raise BindgenError(
-            f"{module.source}: expected one export section, found {len(sections)}; "
+            f"{module.source}: expected one section {section_id}, found {len(sections)}; "
             "is this a module built by rustc for wasm32-unknown-unknown?"
         )
-    section = sections[0]
+    return sections[0]
+
+
+def _append_items(module: WasmModule, section_id: int, items: list[bytes]) -> bytes:
+    """A vector section's payload with ``items`` appended."""
+    section = _only_section(module, section_id)
+    body = module.data[section.payload_start : section.payload_end]
+    reader = ByteCursor(body)
+    count = reader.leb_u32()
+    return uleb(count + len(items)) + body[reader.pos :] + b"".join(items)
+
+
+def _code_section(module: WasmModule, bodies: Mapping[int, bytes]) -> bytes:
     data = module.data
-    body = data[section.payload_start : section.payload_end]
-    count_reader = ByteCursor(body)
-    count = count_reader.leb_u32()
-    new_body = _leb(count + len(wanted)) + body[count_reader.pos :] + b"".join(wanted)
-    return (
-        data[: section.start]
-        + bytes([SECTION_EXPORT])
-        + _leb(len(new_body))
-        + new_body
-        + data[section.payload_end :]
-    )
+    out = bytearray(uleb(len(module.bodies)))
+    for body in module.bodies:
+        new = bodies.get(body.function)
+        code = data[body.start : body.end] if new is None else new
+        out += uleb(len(code)) + code
+    return bytes(out)

@@ -6,7 +6,17 @@ import keyword
 import re
 from collections.abc import Iterable
 
-from ...model import Interface, Kind, Param, Ref, Scalar, Signature, ValueType
+from ...model import (
+    EnumType,
+    Interface,
+    Kind,
+    Param,
+    Ref,
+    Scalar,
+    Signature,
+    StringEnumType,
+    ValueType,
+)
 
 GLUE_PREFIX = "_wb_"  # every name the glue defines for itself starts with this
 
@@ -21,10 +31,17 @@ def identifier(name: str) -> str:
     return text
 
 
-def enum_for_hole(interface: Interface, hole: int) -> str | None:
-    """The enum a ``ENUM hole`` descriptor refers to, when only one enum has that hole."""
-    matches = [e.js_name for e in interface.enums if e.hole == hole]
+def enum_for(interface: Interface, vt: ValueType) -> EnumType | None:
+    """The exported enum an ``ENUM`` value type refers to: by name (0.2.88+), else (0.2.83,
+    whose descriptors carry only the hole) the one enum with that hole."""
+    if vt.name:
+        return next((e for e in interface.enums if e.js_name == vt.name), None)
+    matches = [e for e in interface.enums if e.hole == vt.hole]
     return matches[0] if len(matches) == 1 else None
+
+
+def string_enum_for(interface: Interface, name: str) -> StringEnumType | None:
+    return next((e for e in interface.string_enums if e.js_name == name), None)
 
 
 def _number_hint(scalar: Scalar | None) -> str:
@@ -47,11 +64,13 @@ def type_hint(vt: ValueType, interface: Interface, argument: bool) -> str:
     elif kind is Kind.STRUCT:
         hint = identifier(vt.name)
     elif kind is Kind.ENUM:
-        enum = enum_for_hole(interface, vt.hole)
-        hint = identifier(enum) if enum and not argument else "int"
+        enum = enum_for(interface, vt)
+        hint = identifier(enum.js_name) if enum and not argument else "int"
+    elif kind is Kind.STRING_ENUM:
+        hint = "str"
     elif kind in (Kind.SLICE, Kind.VECTOR):
         hint = _sequence_hint(vt, argument)
-    elif kind is Kind.STACK_CLOSURE:
+    elif kind in (Kind.STACK_CLOSURE, Kind.HEAP_CLOSURE):
         hint = "Callable[..., Any]"
     else:
         raise AssertionError(kind)
@@ -64,11 +83,21 @@ def signature_hint(
     sig: Signature,
     first: str = "",
     returns: str | None = None,
+    variadic: bool = False,
 ) -> str:
-    """``(a: int, b: str) -> bool``; ``first`` is ``self`` for methods, ``returns`` overrides the
-    result (``__init__`` returns ``None``)."""
+    """``(a: int, b: str | None = None) -> bool``; ``first`` is ``self`` for methods,
+    ``returns`` overrides the result (``__init__`` returns ``None``), ``variadic`` spreads the
+    last parameter (``*rest``)."""
     parts = [first] if first else []
-    parts += [f"{identifier(p.name)}: {type_hint(p.type, interface, True)}" for p in params]
+    listed = list(params)
+    for i, p in enumerate(listed):
+        name = identifier(p.name)
+        if variadic and i == len(listed) - 1:
+            parts.append(f"*{name}: Any")
+        elif p.optional:
+            parts.append(f"{name}: {type_hint(p.type, interface, True)} = None")
+        else:
+            parts.append(f"{name}: {type_hint(p.type, interface, True)}")
     if returns is None:
         returns = type_hint(sig.ret, interface, False)
         if sig.is_async:  # a coroutine over the Promise Rust made, resolving to inner_ret

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from ...model import Class, ExportFunction, ExportKind, Interface
-from .emit import INDENT, docstring
+from .calls import INDENT
+from .emit import docstring
 from .names import identifier, signature_hint, type_hint
 
 
 def _function(
     interface: Interface, fn: ExportFunction, indent: str, first: str = "", name: str | None = None
 ) -> list[str]:
-    returns = "None" if fn.kind is ExportKind.CONSTRUCTOR else None
-    text = signature_hint(interface, fn.signature.params, fn.signature, first, returns)
+    returns = "None" if fn.kind is ExportKind.CONSTRUCTOR and not fn.signature.is_async else None
+    text = signature_hint(interface, fn.signature.params, fn.signature, first, returns, fn.variadic)
     doc = docstring(fn.comments, indent + INDENT)
     head = f"{indent}def {name or identifier(fn.js_name)}{text}:"
     return [head, *doc, f"{indent}{INDENT}..."] if doc else [head + " ..."]
@@ -19,15 +20,20 @@ def _function(
 
 def _class(interface: Interface, cls: Class) -> list[str]:
     name = identifier(cls.js_name)
-    lines = [f"class {name}(RustObject):", *docstring(cls.comments, INDENT)]
+    base = "InspectableRustObject" if cls.inspectable else "RustObject"
+    lines = [f"class {name}({base}):", *docstring(cls.comments, INDENT)]
     for fn in cls.methods:
         if fn.kind is ExportKind.CONSTRUCTOR:
-            lines += _function(interface, fn, INDENT, "self", "__init__")
+            if fn.signature.is_async:  # `await Cls(...)` gives the object
+                lines += _function(interface, fn, INDENT, "cls", "__new__")
+            else:
+                lines += _function(interface, fn, INDENT, "self", "__init__")
         elif fn.kind is ExportKind.STATIC_METHOD:
             lines += [f"{INDENT}@staticmethod", *_function(interface, fn, INDENT)]
         elif fn.kind is ExportKind.METHOD:
             lines += _function(interface, fn, INDENT, "self")
     properties: dict[str, tuple[str, bool]] = {}
+    statics: dict[str, str] = {}
     for fn in cls.methods:
         if fn.kind is ExportKind.GETTER:
             properties[fn.property] = (
@@ -39,6 +45,10 @@ def _class(interface: Interface, cls: Class) -> list[str]:
                 fn.signature.params[0].type, interface, False
             )
             properties[fn.property] = (hint, True)
+        elif fn.kind is ExportKind.STATIC_GETTER:
+            statics[fn.property] = type_hint(fn.signature.ret, interface, False)
+        elif fn.kind is ExportKind.STATIC_SETTER and fn.property not in statics:
+            statics[fn.property] = type_hint(fn.signature.params[0].type, interface, False)
     for fld in cls.fields:
         properties[fld.js_name] = (type_hint(fld.type, interface, False), fld.setter is not None)
     for prop, (hint, writable) in sorted(properties.items()):
@@ -49,6 +59,9 @@ def _class(interface: Interface, cls: Class) -> list[str]:
                 f"{INDENT}@{py}.setter",
                 f"{INDENT}def {py}(self, value: {hint}) -> None: ...",
             ]
+    for prop, hint in sorted(statics.items()):
+        if prop not in properties:  # a name with instance accessors too is typed by those
+            lines.append(f"{INDENT}{identifier(prop)}: ClassVar[{hint}]")
     if len(lines) == 1 + len(docstring(cls.comments, INDENT)):
         lines.append(f"{INDENT}...")
     return lines
@@ -62,9 +75,9 @@ def generate_stubs(interface: Interface) -> str:
         "import array",
         "import enum",
         "from collections.abc import Callable, Coroutine, Sequence",
-        "from typing import Any",
+        "from typing import Any, ClassVar",
         "",
-        "from wasmbindgen.runtime.structs import RustObject",
+        "from wasmbindgen.runtime.structs import InspectableRustObject, RustObject",
         "",
     ]
     names = []
@@ -72,7 +85,9 @@ def generate_stubs(interface: Interface) -> str:
         name = identifier(enum.js_name)
         names.append(name)
         lines += [f"class {name}(enum.IntEnum):", *docstring(enum.comments, INDENT)]
-        lines += [f"{INDENT}{identifier(v)} = {value}" for v, value in enum.variants]
+        for variant in enum.variants:
+            lines.append(f"{INDENT}{identifier(variant.name)} = {variant.value}")
+            lines += docstring(variant.comments, INDENT)
         lines += ["", ""]
     for cls in interface.classes:
         names.append(identifier(cls.js_name))

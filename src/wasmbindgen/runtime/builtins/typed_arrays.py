@@ -268,6 +268,14 @@ TYPED_ARRAYS = {
     )
 }
 
+_BY_TYPECODE = {cls.TYPECODE: cls for cls in TYPED_ARRAYS.values() if cls.KIND != "clamped"}
+
+
+def live_typed_array(memory: Callable[[], memoryview], ptr: int, count: int, typecode: str) -> Any:
+    """``js_sys::Uint8Array::view(&slice)`` and kin: a typed array over linear memory itself."""
+    cls = _BY_TYPECODE[typecode]
+    return cls(ArrayBuffer.over(memory), ptr, count)
+
 
 class DataView:
     """``new DataView(buffer, byteOffset, byteLength)``; big-endian unless ``littleEndian``."""
