@@ -6,7 +6,7 @@ m.greet("world")
 """
 
 from .errors import BindgenError, ExpiredClosureError, JsException, NoEventLoopError, RustPanic
-from .pipeline import build, load
+from .pipeline import build, heap_live_count, load
 from .runtime.builtins.errors import AggregateError, Error
 from .runtime.jsops import BigInt, Symbol
 from .runtime.promise import Promise, run
@@ -24,6 +24,7 @@ __all__ = [
     "RustPanic",
     "Symbol",
     "build",
+    "heap_live_count",
     "load",
     "null",
     "run",

@@ -170,6 +170,17 @@ def load(
     return module
 
 
+def heap_live_count(module: types.ModuleType) -> int:
+    """How many host values (JS values) the Rust side of ``module`` holds handles to now: a
+    count that grows without bound is a leak. (``wasm_bindgen::externref_heap_live_count()``
+    counts Rust's own externref slab in modules built with reference-types, which a raw-module
+    host leaves empty.)"""
+    runtime = getattr(module, "_wb_rt", None)
+    if not isinstance(runtime, Runtime):
+        raise TypeError(f"{module!r} is not a module wasmbindgen loaded or built")
+    return runtime.heap.live_count()
+
+
 @functools.lru_cache(maxsize=16)
 def _prepared(data: bytes, name: str) -> tuple[Generated, types.CodeType]:
     """Analysis, generated glue and compiled module for ``load()``: loading the same module

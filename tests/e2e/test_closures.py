@@ -61,8 +61,8 @@ def test_forget_into_js_value_and_as_ref(m, kept):
     f = m.heap_into_value()
     assert (f(1), f(2)) == (1.5, 2.5)
     assert f(1, 2) == 1.5  # extra arguments are ignored, as in JS
-    with pytest.raises(TypeError, match="takes 1 argument"):
-        f()
+    with pytest.raises(TypeError, match="not NoneType"):
+        f()  # a missing argument is undefined, as in JS, which a u32 cannot take
 
 
 def test_once(m):
@@ -93,9 +93,9 @@ def test_reentrant_fnmut_is_refused(m):
 
 def test_churn_leaves_heap_and_memory_flat(m):
     m.churn(1000)  # warm up: allocator pools, adapter cache
-    heap, memory = m.live_count(), m.memory_bytes()
+    heap, memory = wasmbindgen.heap_live_count(m), m.memory_bytes()
     assert m.churn(100_000) == (sum(range(100_000)) + 100_000) % 2**32
-    assert m.live_count() == heap
+    assert wasmbindgen.heap_live_count(m) == heap
     assert m.memory_bytes() == memory
 
 

@@ -104,12 +104,12 @@ def test_jsvalues_keep_identity(exports):
 
 
 def test_heap_does_not_leak(exports):
-    before = exports.heap_live_count()
+    before = wasmbindgen.heap_live_count(exports)
     for _ in range(100):
         exports.echo_value(object())
         exports.is_same(1, 2)
         exports.value_list(3)
-    assert exports.heap_live_count() == before
+    assert wasmbindgen.heap_live_count(exports) == before
 
 
 def test_results(exports):

@@ -44,7 +44,7 @@ HELLO_122 = (
 )
 # 0.2.130: + jspi after asyncness, + module_path after the crate identifier
 HELLO_130 = (
-    bytes.fromhex("010000000000000005")
+    bytes.fromhex("0100000000000005")
     + b"hello"
     + bytes.fromhex("0101000000")
     + b"\x00"

@@ -26,6 +26,7 @@ class AbiRules:
     # Option<i32/u32/f32> as one f64 with this value for None (0.2.96+); None: a (tag, value) pair
     option_f64_sentinel: float | None = None
     mut_slice: MutSlice = MutSlice.COPY_BACK
+    enum_f64: bool = False  # C-style enums cross as an f64 (0.2.130+), not a u32
 
 
 def scalar_kinds(scalar: Scalar) -> tuple[str, ...]:
@@ -63,6 +64,9 @@ def value_abi(vt: ValueType, rules: AbiRules) -> ValueAbi:
     if kind in (Kind.BOOL, Kind.CHAR):
         none = NoneAs.SENTINEL if vt.optional else NoneAs.NOT_OPTIONAL
         return ValueAbi(("u32",), none, SMALL_NONE)
+    if kind is Kind.ENUM and rules.enum_f64:
+        none = NoneAs.SENTINEL if vt.optional else NoneAs.NOT_OPTIONAL
+        return ValueAbi(("f64",), none, float(vt.hole))
     if kind in (Kind.ENUM, Kind.STRING_ENUM):
         none = NoneAs.SENTINEL if vt.optional else NoneAs.NOT_OPTIONAL
         return ValueAbi(("u32",), none, vt.hole)

@@ -92,12 +92,14 @@ class _Builder:
             raise self.fail(item, f"the describe function __wbindgen_describe_{key} is missing")
         return desc
 
-    def function_signature(self, item: str, key: str, names: tuple[str, ...]) -> m.Signature:
+    def function_signature(
+        self, item: str, key: str, names: tuple[str, ...], into_rust: bool
+    ) -> m.Signature:
         desc = self.descriptor(item, key)
         if desc.function is None:
             raise self.fail(item, f"its descriptor is {desc}, expected a function")
         try:
-            return self.lower.signature(desc.function, names)
+            return self.lower.signature(desc.function, names, into_rust)
         except UnsupportedType as exc:
             raise self.fail(item, str(exc)) from None
 
@@ -148,7 +150,7 @@ class _Builder:
             self.interface.starts.append(wasm_name)
             if export.start is StartKind.PRIVATE:
                 return
-        sig = self.function_signature(item, wasm_name, fn.arg_names)
+        sig = self.function_signature(item, wasm_name, fn.arg_names, into_rust=True)
         if fn.asyncness:
             sig = replace(sig, is_async=True)
         sig = replace(sig, params=_optional_tail(sig.params, fn.variadic))
@@ -230,7 +232,7 @@ class _Builder:
             raise self.fail(item, _JSPI)
         if imp.generic_per_mono:
             return  # reached only through the generic-import marker (refused there)
-        sig = self.function_signature(item, shim, imp.function.arg_names)
+        sig = self.function_signature(item, shim, imp.function.arg_names, into_rust=False)
         call, class_name, name = m.CallKind.FUNCTION, "", imp.function.name
         if root.module_kind == "raw" and root.module == PLACEHOLDER_MODULE:
             function = self.rules.host.described_intrinsics.get(name)
@@ -284,7 +286,7 @@ class _Builder:
                 continue
             item = f"intrinsic {shim}"
             try:
-                sig = self.lower.signature(intrinsic.signature)
+                sig = self.lower.signature(intrinsic.signature, into_rust=False)
             except UnsupportedType as exc:  # pragma: no cover - the tables are ours
                 raise self.fail(item, str(exc)) from None
             self.check_arity(item, shim, sig)
@@ -432,6 +434,7 @@ class _Builder:
             cls.methods.sort(key=lambda f: (f.kind.value, f.js_name))
         interface.enums.sort(key=lambda e: e.js_name)
         interface.string_enums.sort(key=lambda e: e.js_name)
+        interface.snippets.sort(key=lambda s: (s.kind, s.specifier))
         interface.imports.sort(key=lambda i: i.shim)
         interface.statics.sort(key=lambda s: s.shim)
         interface.strings.sort(key=lambda s: s.shim)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from ..describe import Descriptor, FunctionDescriptor, Tag
 from .abi import AbiRules, finish_signature, with_abi
-from .types import Kind, Param, Ref, Scalar, Signature, ValueType
+from .types import Kind, MutSlice, Param, Ref, Scalar, Signature, ValueType
 
 
 class UnsupportedType(ValueError):
@@ -45,12 +45,20 @@ class Lowering:
 
     rules: AbiRules
 
-    def value(self, desc: Descriptor) -> ValueType:
-        return with_abi(self._value(desc), self.rules)
+    def value(self, desc: Descriptor, into_rust: bool = True) -> ValueType:
+        rules = self.rules if into_rust else replace(self.rules, mut_slice=MutSlice.COPY_BACK)
+        return with_abi(self._value(desc), rules)
 
-    def signature(self, function: FunctionDescriptor, names: tuple[str, ...] = ()) -> Signature:
+    def signature(
+        self, function: FunctionDescriptor, names: tuple[str, ...] = (), into_rust: bool = True
+    ) -> Signature:
+        """``into_rust``: the arguments go from the host into Rust (exports, closures); an
+        import's arguments come out of Rust (where ``&mut [T]`` is a plain view)."""
         params = tuple(
-            Param(names[i] if i < len(names) and names[i] else f"arg{i}", self.value(arg))
+            Param(
+                names[i] if i < len(names) and names[i] else f"arg{i}",
+                self.value(arg, into_rust),
+            )
             for i, arg in enumerate(function.args)
         )
         ret, fallible = function.ret, False

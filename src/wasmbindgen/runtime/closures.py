@@ -63,12 +63,8 @@ class HeapClosure:
 
     def __call__(self, *args: Any) -> Any:
         kind = self._kind
-        if len(args) != kind.arity:  # extra arguments are ignored, as JS functions ignore them
-            if len(args) < kind.arity:
-                raise TypeError(
-                    f"this Rust closure takes {kind.arity} argument(s), got {len(args)}"
-                )
-            args = args[: kind.arity]
+        if len(args) != kind.arity:  # as in JS: extra arguments are ignored, missing ones
+            args = (*args[: kind.arity], *(None,) * (kind.arity - len(args)))  # are undefined
         if self._dropped and not self._count > 1 and not self._a:
             raise ExpiredClosureError(
                 "this Rust closure was dropped: Rust freed the Closure it came from, so it can no "

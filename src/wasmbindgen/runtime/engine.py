@@ -233,7 +233,7 @@ class WasmInstance:
         reason = _trap_reason(message)
         detail = reason
         if self.panic_message:  # console_error_panic_hook's message and stack
-            reason = f"{self.panic_message.splitlines()[0]} ({reason})"
+            reason = f"{_headline(self.panic_message)} ({reason})"
             detail = f"{reason}\n\n{self.panic_message}"
         self.poisoned = (
             f"{self.source}: the module trapped earlier ({reason}); its state is unknown, so it "
@@ -310,6 +310,15 @@ class WasmInstance:
     def table(self) -> wasmtime.Table | None:
         """The function table (exported by ``wasm.ensure_host_exports``)."""
         return next((v for v in self.exports.values() if isinstance(v, wasmtime.Table)), None)
+
+
+def _headline(panic: str) -> str:
+    """A panic message's first line; rustc 1.73+ writes ``panicked at file:line:col:`` and the
+    message on the next line, so that line joins it."""
+    lines = panic.strip().splitlines() or [""]
+    if lines[0].endswith(":") and len(lines) > 1:
+        return f"{lines[0]} {lines[1].strip()}"
+    return lines[0]
 
 
 def _trap_reason(message: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import BindgenError
 from . import conversions as cv
+from . import jsops
 from .builtins.array import store_element
 from .builtins.errors import TypeError as JsTypeError
 from .builtins.prototypes import RECEIVER_CLASSES, prototype_member
@@ -166,6 +167,8 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
             "_wb_deferred": rt.deferred,
             "_wb_flush": rt.flush,
             "_wb_make_closure": rt.make_closure,
+            "_wb_js_number": jsops.number,
+            "_wb_bigint": jsops.BigInt,
             "_wb_cast_result": getattr(rt, "cast_result", 0),
             "_wb_small_int": cv.small_int,
             "_wb_f64_option": cv.f64_option,

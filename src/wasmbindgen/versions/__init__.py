@@ -10,8 +10,10 @@ from ..errors import BindgenError
 from ..schema import Chunk
 from .base import Version
 from .v0_2_83 import VERSION as V0_2_83
+from .v0_2_122 import VERSION as V0_2_122
+from .v0_2_130 import VERSION as V0_2_130
 
-VERSIONS: dict[str, Version] = {v.schema_version: v for v in (V0_2_83,)}
+VERSIONS: dict[str, Version] = {v.schema_version: v for v in (V0_2_83, V0_2_122, V0_2_130)}
 
 # Schema strings of releases this host does not read yet, with the crates that carry them.
 KNOWN_RELEASES: dict[str, str] = {

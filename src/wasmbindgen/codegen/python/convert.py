@@ -73,7 +73,8 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str, iface: Inter
     elif kind is Kind.CHAR:
         out.values.append((PTR, _optional(vt, name, f"_wb_char({name}, {q})")))
     elif kind is Kind.ENUM:
-        out.values.append((PTR, _optional(vt, name, f"_wb_enum_value({name}, {q})")))
+        expr = _optional(vt, name, f"_wb_enum_value({name}, {q})")
+        out.values.append((SLOT[vt.abi.wasm[0]], expr))
     elif kind is Kind.STRING_ENUM:
         values = _string_enum_values(vt, iface)
         expr = f"_wb_string_enum_index({name}, {values}, {q})"
@@ -187,9 +188,11 @@ def lift_result(vt: ValueType, raw: list[str], iface: Interface) -> tuple[list[s
         return [], f"{sentinel}chr({v})"
     if kind is Kind.ENUM:
         enum = enum_for(iface, vt)
+        if vt.abi.wasm == ("f64",):  # 0.2.130+: the discriminant as a JS number
+            v = f"int({v})"
         if enum is None:
             return [], f"{sentinel}{v}"
-        value = f"_wb_signed32({v})" if enum.signed else v
+        value = f"_wb_signed32({v})" if enum.signed and vt.abi.wasm != ("f64",) else v
         return [], f"{sentinel}_wb_enum_member({identifier(enum.js_name)}, {value})"
     if kind is Kind.STRING_ENUM:
         return [], f"{sentinel}_wb_string_enum_value({_string_enum_values(vt, iface)}, {v})"

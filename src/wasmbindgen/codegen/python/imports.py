@@ -267,6 +267,10 @@ class ImportEmitter:
             setup, expr = [], f"_wb_live_view({values[0]}, {values[1]}, {source.scalar.typecode!r})"
         else:
             setup, expr, _after = convert.lift_import_arg(source, values, self.interface, "_wb_v")
+            if source.kind is Kind.NUMBER and source.scalar is not None:
+                # a Rust number made a JS value: a JS number, or a BigInt from 64 bits up
+                wide = source.scalar.size >= 8 and source.scalar.is_integer
+                expr = f"{'_wb_bigint' if wide else '_wb_js_number'}({expr})"
         lines += [INDENT + ln for ln in setup]
         lines.append(f"{INDENT}_wb_r = {expr}")
         target_vt = cast.target

@@ -81,7 +81,6 @@ thread_local!(static SELF_DROP: RefCell<Option<Closure<dyn FnMut()>>> = RefCell:
     let c = Closure::<dyn FnMut(JsValue)>::new(|f: JsValue| reenter(&f));
     c.into_js_value()
 }
-#[wasm_bindgen] pub fn live_count() -> u32 { wasm_bindgen::externref_heap_live_count() }
 
 
 #[wasm_bindgen] pub fn churn(n: u32) -> u32 {

@@ -55,7 +55,6 @@ echo_numbers! {
 #[wasm_bindgen] pub fn value_list_len(x: Box<[JsValue]>) -> usize { x.len() }
 #[wasm_bindgen] pub fn echo_value_list(x: Box<[JsValue]>) -> Box<[JsValue]> { x }
 #[wasm_bindgen] pub fn describe_value(x: &JsValue) -> String { format!("{:?}", x) }
-#[wasm_bindgen] pub fn heap_live_count() -> u32 { wasm_bindgen::externref_heap_live_count() }
 #[wasm_bindgen] pub fn undefined_value() -> JsValue { JsValue::UNDEFINED }
 #[wasm_bindgen] pub fn null_value() -> JsValue { JsValue::NULL }
 #[wasm_bindgen] pub fn true_value() -> JsValue { JsValue::TRUE }

@@ -171,4 +171,3 @@ impl Counter {
     let v = py_value(a).await.as_f64().unwrap() as u32;
     v + b
 }
-#[wasm_bindgen] pub fn live_count() -> u32 { wasm_bindgen::externref_heap_live_count() }
