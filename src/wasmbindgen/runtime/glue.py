@@ -19,7 +19,8 @@ from . import jsops
 from .builtins.array import store_element
 from .builtins.errors import TypeError as JsTypeError
 from .builtins.prototypes import RECEIVER_CLASSES, prototype_member
-from .builtins.typed_arrays import live_typed_array
+from .builtins.errors import Error as JsError
+from .builtins.typed_arrays import TypedArray, buffer_class, live_typed_array
 from .config import RuntimeConfig
 from .engine import HostFunction, compile_module
 from .instance import LoadOptions, Runtime
@@ -102,8 +103,14 @@ def index_delete(obj: Any, key: Any) -> None:
 
 
 def instanceof(value: Any, cls: Any) -> bool:
+    """JS ``value instanceof cls`` over Python values: awaitables are Promises, every Python
+    exception is an ``Error``, Python buffers are the typed arrays of their item type."""
     if cls is Promise:
         return isinstance(value, Promise) or is_python_awaitable(value)
+    if cls is JsError:
+        return isinstance(value, BaseException)
+    if isinstance(cls, type) and issubclass(cls, TypedArray):
+        return buffer_class(value) is cls
     return isinstance(cls, type) and isinstance(value, cls)
 
 

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Mapping
 from typing import Any
 
-from .builtins.prototypes import ACCESSOR_NAMES, prototype_getter
+from .builtins.prototypes import ACCESSOR_NAMES, prototype_getter, prototype_member
 from .values import null
 
 _MISSING = object()
@@ -26,10 +26,12 @@ def get_property(obj: Any, name: str) -> Any:
         raise TypeError(f"Cannot read properties of {obj!r} (reading '{name}')")
     else:
         value = getattr(obj, name, None)
-    if value is None and name in ACCESSOR_NAMES:  # not own: a prototype accessor (``length``…)?
-        getter = prototype_getter(obj, name)
-        if getter is not None:
-            return getter(obj)
+    if value is None:  # not own: JS looks along the prototype chain
+        if name in ACCESSOR_NAMES:  # an accessor (``length``…)?
+            getter = prototype_getter(obj, name)
+            if getter is not None:
+                return getter(obj)
+        return prototype_member(obj, name)  # a method (``fn.call``), bound to ``obj``
     return value
 
 
@@ -103,6 +105,15 @@ class Resolver:
     def lookup(
         self, module: str, kind: str, namespace: tuple[str, ...], name: str, what: str
     ) -> Any:
+        if "." in name:  # js_name = "prototype.set.call": a property path
+            first, *path = name.split(".")
+            value = self.lookup(module, kind, namespace, first, what)
+            for part in path:
+                value = get_property(value, part)
+                if value is None:
+                    dotted = ".".join((*namespace, name))
+                    raise NameError(f"{dotted} is not defined ({what})")
+            return value
         obj = self.root(module, kind, namespace, what)
         if obj is self.scope:
             if name not in obj:

@@ -13,23 +13,31 @@ from .prototypes import CONSTRUCTORS, register
 
 
 class FunctionPrototype:
-    """``Function.prototype`` for any Python callable; ``this`` is not passed on."""
+    """``Function.prototype`` for any Python callable. ``this`` is passed on only to prototype
+    methods (``Uint8Array.prototype.set``), which take it first; a plain callable has none."""
 
     @staticmethod
-    def call(func: Callable[..., Any], _this: Any = None, *args: Any) -> Any:
-        return func(*args)
+    def call(func: Callable[..., Any], this: Any = None, *args: Any) -> Any:
+        return func(this, *args) if _takes_this(func) else func(*args)
 
     @staticmethod
-    def apply(func: Callable[..., Any], _this: Any = None, args: Any = None) -> Any:
-        return func(*(args or ()))
+    def apply(func: Callable[..., Any], this: Any = None, args: Any = None) -> Any:
+        args = tuple(args or ())
+        return func(this, *args) if _takes_this(func) else func(*args)
 
     @staticmethod
-    def bind(func: Callable[..., Any], _this: Any = None, *bound: Any) -> Callable[..., Any]:
+    def bind(func: Callable[..., Any], this: Any = None, *bound: Any) -> Callable[..., Any]:
+        if _takes_this(func):
+            return functools.partial(func, this, *bound)
         return functools.partial(func, *bound)
 
     @staticmethod
     def toString(func: Callable[..., Any]) -> str:  # noqa: N802 - JS names
         return f"function {function_name(func)}() {{ [native code] }}"
+
+
+def _takes_this(func: Any) -> bool:
+    return getattr(func, "_wb_takes_this", False) is True
 
 
 def function_name(func: Any) -> str:

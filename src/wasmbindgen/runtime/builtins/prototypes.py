@@ -18,6 +18,8 @@ PROTOTYPES: dict[str, dict[str, Callable[..., Any]]] = {}
 GETTERS: dict[str, dict[str, Callable[[Any], Any]]] = {}  # accessors such as ``length``
 ACCESSOR_NAMES: set[str] = set()  # every name in GETTERS: a missing property rarely is one
 RECEIVER_CLASSES: dict[type, str] = {}
+# types whose instances play different classes (array.array by its typecode): value -> class
+RECEIVER_RESOLVERS: dict[type, Callable[[Any], str]] = {}
 CONSTRUCTORS: dict[str, Any] = {}  # JS class name -> the class ``x.constructor`` gives
 
 
@@ -55,10 +57,15 @@ def register(
     if getters:
         GETTERS[js_class] = getters
         ACCESSOR_NAMES.update(getters)
-    for receiver in receivers:
-        RECEIVER_CLASSES[receiver] = js_class
+    register_receivers(js_class, *receivers)
     _FLAT_MEMBERS.clear()
     _FLAT_GETTERS.clear()
+
+
+def register_receivers(js_class: str, *receivers: type) -> None:
+    """Python types whose instances play ``js_class``."""
+    for receiver in receivers:
+        RECEIVER_CLASSES[receiver] = js_class
 
 
 def chain(js_class: str) -> tuple[str, ...]:
@@ -88,7 +95,11 @@ _FLAT_GETTERS: Flat = {}
 def js_class_of(value: Any) -> str:
     """The JS class a Python value plays: registered for its type, else Function for any
     callable, else Object."""
-    return RECEIVER_CLASSES.get(type(value)) or ("Function" if callable(value) else "Object")
+    cls = type(value)
+    resolver = RECEIVER_RESOLVERS.get(cls)
+    if resolver is not None:
+        return resolver(value)
+    return RECEIVER_CLASSES.get(cls) or ("Function" if callable(value) else "Object")
 
 
 def has_member(js_class: str, name: str) -> bool:

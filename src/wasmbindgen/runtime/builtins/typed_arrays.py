@@ -9,6 +9,7 @@ iteration, ``tobytes()``, ``tolist()``) and are built from any buffer or iterabl
 
 from __future__ import annotations
 
+import array
 import math
 import struct
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from typing import Any, ClassVar
 from .. import jsops
 from ..jsops import relative_index
 from .errors import RangeError, TypeError
+from .prototypes import RECEIVER_RESOLVERS, register, register_receivers
 
 
 class ArrayBuffer:
@@ -277,6 +279,71 @@ def live_typed_array(memory: Callable[[], memoryview], ptr: int, count: int, typ
     return cls(ArrayBuffer.over(memory), ptr, count)
 
 
+# -- Python buffers play typed arrays ---------------------------------------------------------
+
+_ARRAY_CODES = {"l": "q", "L": "Q"}  # array.array's C long is 8 bytes here
+
+
+def buffer_class(value: Any) -> type[TypedArray] | None:
+    """The typed array a Python buffer plays: ``bytes``/``bytearray`` a ``Uint8Array``, a
+    ``memoryview`` or ``array.array`` the one of its item format; else None."""
+    if isinstance(value, TypedArray):
+        return type(value)
+    if isinstance(value, (bytes, bytearray)):
+        return Uint8Array
+    if isinstance(value, (memoryview, array.array)):
+        code = value.format.lstrip("<@=") if isinstance(value, memoryview) else value.typecode
+        return _BY_TYPECODE.get(_ARRAY_CODES.get(code, code))
+    return None
+
+
+def as_typed_array(value: Any) -> Any:
+    """``value`` itself if it is a typed array, else a typed array over the Python buffer's own
+    bytes (so a JS method reads — and, for writable buffers, writes — the caller's object)."""
+    if isinstance(value, TypedArray):
+        return value
+    cls = buffer_class(value)
+    if cls is None:
+        raise TypeError(f"{type(value).__name__} is not a typed array")
+    raw = memoryview(value).cast("B")
+    return cls(ArrayBuffer.over(lambda: raw))
+
+
+class TypedArrayPrototype:
+    """``X.prototype`` of a typed array class: its methods, to call with ``this`` first
+    (``Uint8Array.prototype.set.call(target, source)``)."""
+
+    def __init__(self, cls: type[TypedArray]) -> None:
+        self._cls = cls
+
+    def __getattr__(self, name: str) -> Any:
+        member = getattr(self._cls, name, None)
+        if not callable(member) or name.startswith("_"):
+            raise AttributeError(name)
+        return ThisFunction(lambda this, *args: member(as_typed_array(this), *args), name)
+
+
+class ThisFunction:
+    """A prototype method: called as a JS method with ``this`` first, and through
+    ``Function.prototype.call``/``apply`` with the ``this`` they are given."""
+
+    _wb_takes_this = True
+
+    def __init__(self, fn: Callable[..., Any], name: str) -> None:
+        self._fn, self.__name__ = fn, name
+
+    def __call__(self, this: Any = None, *args: Any) -> Any:
+        return self._fn(this, *args)
+
+
+class _PrototypeProperty:
+    def __get__(self, obj: Any, owner: type[TypedArray]) -> TypedArrayPrototype:
+        return TypedArrayPrototype(owner)
+
+
+TypedArray.prototype = _PrototypeProperty()  # type: ignore[attr-defined]
+
+
 class DataView:
     """``new DataView(buffer, byteOffset, byteLength)``; big-endian unless ``littleEndian``."""
 
@@ -340,3 +407,36 @@ for _name, _fmt in (
     ("BigUint64", "Q"),
 ):
     _accessors(_name, _fmt)
+
+
+def _register_buffers() -> None:
+    """Typed-array methods and accessors for Python buffers, so a ``bytes`` passed where Rust
+    takes ``&Uint8Array`` answers ``length``, ``to_vec``, ``subarray``… as a Uint8Array."""
+    accessors = ("length", "byteLength", "byteOffset", "buffer")
+    for cls in TYPED_ARRAYS.values():
+        members = {
+            name: staticmethod(_on_buffer(getattr(cls, name)))
+            for name in dir(cls)
+            if not name.startswith("_") and name not in accessors and callable(getattr(cls, name))
+            and name not in ("tolist", "tobytes")
+        }
+        getters = {name: _buffer_getter(name) for name in accessors}
+        register(cls.__name__, type(f"{cls.__name__}Prototype", (), members), getters=getters)
+    register_receivers("Uint8Array", bytes, bytearray)
+    RECEIVER_RESOLVERS[memoryview] = RECEIVER_RESOLVERS[array.array] = _buffer_class_name
+
+
+def _on_buffer(method: Callable[..., Any]) -> Callable[..., Any]:
+    return lambda this, *args: method(as_typed_array(this), *args)
+
+
+def _buffer_getter(name: str) -> Callable[[Any], Any]:
+    return lambda this: getattr(as_typed_array(this), name)
+
+
+def _buffer_class_name(value: Any) -> str:
+    cls = buffer_class(value)
+    return cls.__name__ if cls is not None else "Object"
+
+
+_register_buffers()
