@@ -17,9 +17,9 @@ from ..errors import BindgenError
 from . import conversions as cv
 from . import jsops
 from .builtins.array import store_element
+from .builtins.errors import Error as JsError
 from .builtins.errors import TypeError as JsTypeError
 from .builtins.prototypes import RECEIVER_CLASSES, prototype_member
-from .builtins.errors import Error as JsError
 from .builtins.typed_arrays import TypedArray, buffer_class, live_typed_array
 from .config import RuntimeConfig
 from .engine import HostFunction, compile_module

@@ -417,7 +417,9 @@ def _register_buffers() -> None:
         members = {
             name: staticmethod(_on_buffer(getattr(cls, name)))
             for name in dir(cls)
-            if not name.startswith("_") and name not in accessors and callable(getattr(cls, name))
+            if not name.startswith("_")
+            and name not in accessors
+            and callable(getattr(cls, name))
             and name not in ("tolist", "tobytes")
         }
         getters = {name: _buffer_getter(name) for name in accessors}
