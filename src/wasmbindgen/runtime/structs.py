@@ -73,7 +73,7 @@ class RustObject(metaclass=RustClass):
 
     @classmethod
     def _wrap(cls: type[R], ptr: int) -> R:
-        obj = cls.__new__(cls)
+        obj = object.__new__(cls)  # not cls.__new__: an async constructor overrides it
         obj._ptr = ptr
         return obj
 

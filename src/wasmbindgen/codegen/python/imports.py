@@ -153,14 +153,15 @@ class ImportEmitter:
         self.lines += closures
         self.lines.append(f"def {fn}({', '.join(raw_params)}):")
         body = [*setup]
-        if post:
+        if post:  # views and stack closures end after the result is converted: it may be them
             body.append("try:")
             body.append(f"{INDENT}_wb_r = {call}")
+            body += [INDENT + ln for ln in ret_lines]
             body.append("finally:")
             body += [INDENT + ln for ln in post]
         else:
             body.append(f"_wb_r = {call}")
-        body += ret_lines
+            body += ret_lines
         if imp.catch:
             self.lines.append(f"{INDENT}try:")
             self.lines += [INDENT * 2 + ln for ln in body]

@@ -16,15 +16,16 @@ MAX_SAFE_INTEGER = 2**53 - 1
 _FLOAT_PREFIX = re.compile(r"^[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)")
 
 
-def parse_float(text: Any = None) -> float:
+def parse_float(text: Any = None) -> int | float:
     match = _FLOAT_PREFIX.match(jsops.to_string(text).lstrip())
     if not match:
         return math.nan
     token = match.group(0)
-    return float(token.replace("Infinity", "inf"))
+    return jsops.number(float(token.replace("Infinity", "inf")))
 
 
-def parse_int(text: Any = None, radix: Any = None) -> float:
+def parse_int(text: Any = None, radix: Any = None) -> int | float:
+    """JS ``parseInt``: an ``int`` for an integral result, as every JS number here is."""
     s = jsops.to_string(text).strip()
     sign = -1 if s.startswith("-") else 1
     s = s[1:] if s[:1] in "+-" else s
@@ -43,7 +44,7 @@ def parse_int(text: Any = None, radix: Any = None) -> float:
             digits += ch
         else:
             break
-    return float(sign * int(digits, base)) if digits else math.nan
+    return jsops.number(float(sign * int(digits, base))) if digits else math.nan
 
 
 def is_nan(value: Any = None) -> bool:
