@@ -137,3 +137,37 @@ def test_async_exports_are_typed_coroutines(wasm_path, tmp_path):
         [sys.executable, str(good)], cwd=tmp_path, capture_output=True, text=True, check=True
     )
     assert ran.stdout.strip() == "11"
+
+
+def test_stubs_of_newer_features_type_check(wasm_path, release, tmp_path):
+    """Namespaces, string enums, defaulted and variadic parameters, static properties and
+    async constructors are typed, and mypy rejects their misuse."""
+    build(wasm_path("defects"), tmp_path / "defects_pkg")
+    good = [
+        "import defects_pkg as d",
+        "async def main() -> int:",
+        "    slow: d.Slow = await d.Slow(1)",
+        "    return slow.v",
+        "s: str = d.greet_opt('a')",
+        "n: int = d.sum_all(1, 2, 3) + d.Dual(1).value",
+        "shade: d.Shade = d.lighter(d.Shade.Dark)",
+    ]
+    bad = ["import defects_pkg as d", "d.greet_opt()", "x: str = d.sum_all(1)"]
+    if release != "0.2.83":
+        build(wasm_path("modern"), tmp_path / "modern_pkg")
+        good += [
+            "import modern_pkg as m",
+            "a: float = m.geo.area(1, 2) + m.geo.solid.area(1, 2, 3)",
+            "f: str = m.next_fruit('apple')",
+            "w: list[str] = m.words('a b')",
+            "big: int = m.echo_i128(2**100)",
+        ]
+        bad += ["import modern_pkg as m", "m.next_fruit('durian')", "m.geo.area('x', 1)"]
+    (tmp_path / "good.py").write_text("\n".join(good) + "\n")
+    (tmp_path / "bad.py").write_text("\n".join(bad) + "\n")
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental"]
+    ok = subprocess.run([*mypy, "good.py"], cwd=tmp_path, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout
+    failed = subprocess.run([*mypy, "bad.py"], cwd=tmp_path, capture_output=True, text=True)
+    errors = [ln for ln in failed.stdout.splitlines() if ": error:" in ln]
+    assert len(errors) == len(bad) - (2 if release != "0.2.83" else 1), failed.stdout

@@ -111,7 +111,8 @@ class _Builder:
 
     def class_for(self, key: str, js_name: str, crate_hash: str) -> m.Class:
         if key not in self.classes:
-            self.classes[key] = m.Class(js_name, self.naming.struct(key, "free", crate_hash))
+            free = self.naming.struct(key, "free", crate_hash)
+            self.classes[key] = m.Class(js_name, free, key=key)
         return self.classes[key]
 
     def bind(self, shim: str) -> bool:
@@ -179,6 +180,7 @@ class _Builder:
             export.comments,
             variadic=fn.variadic,
             takes_this=mk.operation is OperationKind.REGULAR_THIS,
+            namespace=export.js_namespace or () if export.class_name is None else (),
         )
         if export.class_name is None:
             self.interface.functions.append(function)
@@ -397,6 +399,7 @@ class _Builder:
             cls = self.class_for(key, struct.name, program.crate_hash)
             cls.comments = struct.comments
             cls.inspectable = struct.is_inspectable
+            cls.namespace = struct.js_namespace or ()
             for fld in struct.fields:
                 self.add_field(cls, key, fld.name, fld.readonly, fld.comments, program.crate_hash)
             for action in ("wrap", "unwrap"):

@@ -198,6 +198,7 @@ class ExportFunction:
     comments: tuple[str, ...] = ()
     variadic: bool = False  # the last parameter takes the remaining arguments
     takes_this: bool = False  # #[wasm_bindgen(this)]: the first parameter is JS's `this`
+    namespace: tuple[str, ...] = ()  # js_namespace: reached as module.a.b.name
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,13 @@ class Class:
     fields: list[Field] = field(default_factory=list)
     comments: tuple[str, ...] = ()
     inspectable: bool = False  # #[wasm_bindgen(inspectable)]: toJSON/toString/repr show fields
+    namespace: tuple[str, ...] = ()  # js_namespace: reached as module.a.b.Name too
+    key: str = ""  # the (namespace-qualified) name descriptors and symbols use
+
+    @property
+    def py_name(self) -> str:
+        """The name the class is defined under in the glue: its qualified name."""
+        return self.key or self.js_name
 
 
 @dataclass(frozen=True)

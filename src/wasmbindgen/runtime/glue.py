@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import struct
+import types
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,15 @@ from .resolve import get_property, set_property
 from .structs import InspectableRustObject, RustObject, member_property
 from .values import is_nullish
 
+
+class Namespace(types.SimpleNamespace):
+    """A ``js_namespace`` of exports: ``module.geo.area``."""
+
+
 __all__ = [
     "HostFunction",
     "InspectableRustObject",
+    "Namespace",
     "RuntimeConfig",
     "RustObject",
     "bind_helpers",

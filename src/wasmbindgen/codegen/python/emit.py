@@ -24,7 +24,7 @@ from ...model import (
     ValueType,
 )
 from ...model.abi import ret_layout
-from . import convert
+from . import convert, namespaces
 from .calls import INDENT, CallEmitter, closure_adapter
 from .imports import ImportEmitter
 from .names import identifier, signature_hint
@@ -78,7 +78,7 @@ class ModuleEmitter:
             "from __future__ import annotations",
             "",
             "import enum as _wb_enum",
-            "from typing import Any",
+            "from typing import Any, Literal",
             "",
             "from wasmbindgen.runtime import glue as _wb_glue",
             "",
@@ -95,6 +95,9 @@ class ModuleEmitter:
             self.emit_class(cls)
         for fn in iface.functions:
             self.emit_free_function(fn)
+        tree = namespaces.tree(iface)
+        self.lines += [*namespaces.glue_lines(tree), ""]
+        self.exported_names += [identifier(name) for name in tree]
         imports = ImportEmitter(iface, self.lines)
         handlers = imports.emit()
         closures = self.emit_closures()
@@ -110,7 +113,7 @@ class ModuleEmitter:
         for name, expr in sorted(imports.bound.items()):
             self.lines.append(f"{name} = {expr}")
         for cls in iface.classes:
-            name = identifier(cls.js_name)
+            name = identifier(cls.py_name)
             self.lines.append(f"{name}._runtime = _wb_rt")
             self.lines.append(f"{name}._free_export = {cls.free!r}")
         for ref_name, wasm_name in sorted(self.refs.items()):
@@ -190,13 +193,15 @@ class ModuleEmitter:
         return [head, *body]
 
     def emit_free_function(self, fn: ExportFunction) -> None:
-        name = identifier(fn.js_name)
-        self.exported_names.append(name)
-        self.lines += self.function_lines(fn, name, "", f"{fn.js_name}()")
+        name = namespaces.function_name(fn.namespace, fn.js_name)
+        if not fn.namespace:
+            self.exported_names.append(name)
+        what = ".".join((*fn.namespace, fn.js_name)) + "()"
+        self.lines += self.function_lines(fn, name, "", what)
         self.lines += ["", ""]
 
     def emit_class(self, cls: Class) -> None:
-        name = identifier(cls.js_name)
+        name = identifier(cls.py_name)
         self.exported_names.append(name)
         base = "_wb_glue.InspectableRustObject" if cls.inspectable else "_wb_glue.RustObject"
         self.lines.append(f"class {name}({base}):")

@@ -67,7 +67,9 @@ def type_hint(vt: ValueType, interface: Interface, argument: bool) -> str:
         enum = enum_for(interface, vt)
         hint = identifier(enum.js_name) if enum and not argument else "int"
     elif kind is Kind.STRING_ENUM:
-        hint = "str"
+        senum = string_enum_for(interface, vt.name)
+        values = ", ".join(repr(v) for v in senum.values) if senum else ""
+        hint = f"Literal[{values}]" if values else "str"
     elif kind in (Kind.SLICE, Kind.VECTOR):
         hint = _sequence_hint(vt, argument)
     elif kind in (Kind.STACK_CLOSURE, Kind.HEAP_CLOSURE):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...model import Class, ExportFunction, ExportKind, Interface
+from . import namespaces
 from .calls import INDENT
 from .emit import docstring
 from .names import identifier, signature_hint, type_hint
@@ -19,13 +20,14 @@ def _function(
 
 
 def _class(interface: Interface, cls: Class) -> list[str]:
-    name = identifier(cls.js_name)
+    name = identifier(cls.py_name)
     base = "InspectableRustObject" if cls.inspectable else "RustObject"
     lines = [f"class {name}({base}):", *docstring(cls.comments, INDENT)]
     for fn in cls.methods:
         if fn.kind is ExportKind.CONSTRUCTOR:
             if fn.signature.is_async:  # `await Cls(...)` gives the object
                 lines += _function(interface, fn, INDENT, "cls", "__new__")
+                lines[-1] += "  # type: ignore[misc]"  # __new__ returns an awaitable
             else:
                 lines += _function(interface, fn, INDENT, "self", "__init__")
         elif fn.kind is ExportKind.STATIC_METHOD:
@@ -75,7 +77,7 @@ def generate_stubs(interface: Interface) -> str:
         "import array",
         "import enum",
         "from collections.abc import Callable, Coroutine, Sequence",
-        "from typing import Any, ClassVar",
+        "from typing import Any, ClassVar, Literal",
         "",
         "from wasmbindgen.runtime.structs import InspectableRustObject, RustObject",
         "",
@@ -90,10 +92,19 @@ def generate_stubs(interface: Interface) -> str:
             lines += docstring(variant.comments, INDENT)
         lines += ["", ""]
     for cls in interface.classes:
-        names.append(identifier(cls.js_name))
+        names.append(identifier(cls.py_name))
         lines += [*_class(interface, cls), "", ""]
+    namespaced: dict[str, list[str]] = {}
     for fn in interface.functions:
+        if fn.namespace:
+            name = namespaces.function_name(fn.namespace, fn.js_name)
+            namespaced[name] = _function(interface, fn, "", name=identifier(fn.js_name))
+            continue
         names.append(identifier(fn.js_name))
         lines += [*_function(interface, fn, ""), "", ""]
+    tree = namespaces.tree(interface)
+    if tree:
+        lines += [*namespaces.stub_lines(tree, namespaced), "", ""]
+        names += [identifier(name) for name in tree]
     lines.append("__all__ = [" + ", ".join(repr(n) for n in sorted(names)) + "]")
     return "\n".join(lines) + "\n"
