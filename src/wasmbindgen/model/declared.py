@@ -42,6 +42,10 @@ class DeclaredImport:
     name: str
     kind: str
     call: CallKind = CallKind.FUNCTION
+    structural: bool = True  # a member looked up on the receiver (the default), not the class
+    # a member of a type no JS global stands for (an options bag, a result record): any object
+    # with the property serves it
+    dictionary: bool = False
 
     @property
     def js_path(self) -> str:
@@ -66,7 +70,33 @@ class DeclaredImport:
         return first.split(".")[0]  # js_class "Intl.Collator" belongs to Intl
 
 
+_MEMBER_CALLS = frozenset(
+    {
+        CallKind.METHOD,
+        CallKind.GETTER,
+        CallKind.SETTER,
+        CallKind.INDEXING_GETTER,
+        CallKind.INDEXING_SETTER,
+        CallKind.INDEXING_DELETER,
+    }
+)
+
+
 def declared_imports(programs: list[Program]) -> list[DeclaredImport]:
+    """One binding per JS member the programs declare. A member inherits the JS namespace of
+    its type (``Intl.Locale.prototype.baseName``); a type with neither a constructor nor a
+    static member is a dictionary type, whose members any object serves."""
+    type_namespaces: dict[str, tuple[str, ...]] = {}
+    global_classes: set[str] = set()
+    for program in programs:
+        for imp in program.imports:
+            kind = imp.kind
+            if isinstance(kind, SchemaImportType) and imp.js_namespace:
+                type_namespaces[kind.name] = imp.js_namespace
+            elif isinstance(kind, SchemaImportFunction) and kind.method is not None:
+                method = kind.method.kind
+                if method.constructor or method.is_static:
+                    global_classes.add(kind.method.class_name)
     found: dict[tuple[object, ...], DeclaredImport] = {}
     for program in programs:
         crate = program.crate_name
@@ -84,8 +114,19 @@ def declared_imports(programs: list[Program]) -> list[DeclaredImport]:
                     else:
                         call = OPERATION_CALLS[(method.operation, method.is_static)]
                         name = method.property or name
+                member = call in _MEMBER_CALLS
+                if member and not namespace:
+                    namespace = type_namespaces.get(class_name, ())
                 binding = DeclaredImport(
-                    crate, module, namespace, class_name, name, "function", call
+                    crate,
+                    module,
+                    namespace,
+                    class_name,
+                    name,
+                    "function",
+                    call,
+                    kind.structural,
+                    member and kind.structural and class_name not in global_classes,
                 )
             elif isinstance(kind, SchemaImportStatic):
                 binding = DeclaredImport(crate, module, namespace, "", kind.name, "static")

@@ -168,6 +168,7 @@ PURE: dict[str, Callable[..., Any]] = {
     **{name: (lambda a, b, o=op: jsops.compare(o, a, b)) for name, op in COMPARISONS.items()},
 }
 
+
 def _module(rt: Runtime) -> Callable[[], Any]:
     return lambda: rt.module
 

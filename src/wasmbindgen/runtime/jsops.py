@@ -405,7 +405,13 @@ def json_stringify(value: Any) -> str:
             else {}
         )
 
+    raw: list[str] = []  # JSON.rawJSON texts, spliced in after dumping
+
     def clean(obj: Any) -> Any:
+        text = getattr(obj, "_wb_raw_json", None)
+        if isinstance(text, str):
+            raw.append(text)
+            return f"\0raw{len(raw) - 1}\0"
         if isinstance(obj, dict):
             return {str(k): clean(v) for k, v in obj.items() if v is not None and not callable(v)}
         if isinstance(obj, (list, tuple)):
@@ -416,7 +422,10 @@ def json_stringify(value: Any) -> str:
             raise TypeError("Do not know how to serialize a BigInt")
         return obj
 
-    return json.dumps(clean(value), default=default, separators=(",", ":"), ensure_ascii=False)
+    out = json.dumps(clean(value), default=default, separators=(",", ":"), ensure_ascii=False)
+    for i, text in enumerate(raw):
+        out = out.replace(f'"\\u0000raw{i}\\u0000"', text, 1)
+    return out
 
 
 def json_parse(text: str) -> Any:

@@ -276,6 +276,20 @@ class Promise(Generic[T]):
         return _combine(iterable, "any")
 
     @staticmethod
+    def try_(fn: Any = None, *args: Any) -> Promise[Any]:
+        """``Promise.try(fn, ...args)``: ``fn``'s result, or its exception as a rejection."""
+        try:
+            return Promise.resolve(fn(*args))
+        except Exception as exc:
+            return Promise.reject(exc)
+
+    @staticmethod
+    def withResolvers() -> dict[str, Any]:  # noqa: N802
+        promise: Promise[Any] = Promise._pending()
+        resolve, reject = promise._resolving_functions()
+        return {"promise": promise, "resolve": resolve, "reject": reject}
+
+    @staticmethod
     def race(iterable: Any = None) -> Promise[Any]:
         try:
             items = list(_iterate(iterable, "race"))
@@ -290,6 +304,7 @@ class Promise(Generic[T]):
 
 # ``finally`` is a Python keyword: JS code and Rust's js-sys bindings look it up by this name.
 setattr(Promise, "finally", Promise.finally_)
+setattr(Promise, "try", Promise.try_)
 ATTRIBUTE_TYPES.add(Promise)
 
 

@@ -115,6 +115,22 @@ class ArrayPrototype:
         return next((i for i, v in enumerate(this) if not jsops.is_falsy(f(v, i, this))), -1)
 
     @staticmethod
+    def findLast(this: list[Any], fn: Any = None) -> Any:  # noqa: N802
+        f = _callback(fn, "findLast")
+        return next(
+            (v for i, v in reversed(list(enumerate(this))) if not jsops.is_falsy(f(v, i, this))),
+            None,
+        )
+
+    @staticmethod
+    def findLastIndex(this: list[Any], fn: Any = None) -> int:  # noqa: N802
+        f = _callback(fn, "findLastIndex")
+        return next(
+            (i for i, v in reversed(list(enumerate(this))) if not jsops.is_falsy(f(v, i, this))),
+            -1,
+        )
+
+    @staticmethod
     def flat(this: list[Any], depth: Any = 1) -> list[Any]:
         def flatten(items: list[Any], level: float) -> list[Any]:
             out: list[Any] = []
@@ -252,6 +268,35 @@ class ArrayPrototype:
         this[begin : begin + count] = items
         return removed
 
+    # the copying forms (ES2023): a new array, ``this`` unchanged
+
+    @staticmethod
+    def toReversed(this: list[Any]) -> list[Any]:  # noqa: N802
+        return list(reversed(this))
+
+    @staticmethod
+    def toSorted(this: list[Any], fn: Any = None) -> list[Any]:  # noqa: N802
+        return ArrayPrototype.sort(list(this), fn)
+
+    @staticmethod
+    def toSpliced(  # noqa: N802
+        this: list[Any], start: Any = 0, delete_count: Any = None, *items: Any
+    ) -> list[Any]:
+        copy = list(this)
+        ArrayPrototype.splice(copy, start, delete_count, *items)
+        return copy
+
+    @staticmethod
+    def with_(this: list[Any], index: Any, value: Any) -> list[Any]:
+        n = len(this)
+        i = math.trunc(jsops.to_number(index))
+        i = i + n if i < 0 else i
+        if not 0 <= i < n:
+            raise RangeError("Invalid index : " + jsops.to_string(index))
+        copy = list(this)
+        copy[i] = value
+        return copy
+
     @staticmethod
     def toString(this: list[Any]) -> str:  # noqa: N802
         return ArrayPrototype.join(this)
@@ -296,7 +341,37 @@ class Array(metaclass=_ArrayType):
     def isArray(value: Any = None) -> bool:  # noqa: N802
         return isinstance(value, list)
 
+    @staticmethod
+    def fromAsync(items: Any = None, fn: Any = None) -> Any:  # noqa: N802
+        """A Promise of the array of ``items`` (sync or async iterable), each awaited."""
+        from ..promise import Promise
+
+        async def collect() -> list[Any]:
+            out = []
+            if hasattr(items, "__aiter__"):
+                async for value in items:
+                    out.append(value)
+            else:
+                for value in Array.from_(items):
+                    out.append(await Promise.resolve(value))
+            if callable(fn):
+                out = [await Promise.resolve(fn(v, i)) for i, v in enumerate(out)]
+            return out
+
+        return Promise.resolve(collect())
+
+
+def _element(index: int) -> Callable[[Any], Any]:
+    return lambda this: this[index] if index < len(this) else None
+
 
 setattr(Array, "from", Array.from_)
-register("Array", ArrayPrototype, list, tuple, getters={"length": len})
+# "0"…"7": a tuple-typed array's elements (js-sys's ArrayTuple reads them as properties)
+register(
+    "Array",
+    ArrayPrototype,
+    list,
+    tuple,
+    getters={"length": len, **{str(i): _element(i) for i in range(8)}},
+)
 CONSTRUCTORS["Array"] = Array

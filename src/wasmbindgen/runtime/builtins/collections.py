@@ -8,6 +8,7 @@ import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from ..eventloop import queue_microtask
 from .errors import TypeError
 from .symbols import JsIterator
 
@@ -65,6 +66,25 @@ class Map:
         for key, value in list(self._items.values()):
             fn(value, key, self)
 
+    def getOrInsert(self, key: Any = None, default: Any = None) -> Any:  # noqa: N802
+        if not self.has(key):
+            self.set(key, default)
+        return self.get(key)
+
+    def getOrInsertComputed(self, key: Any = None, fn: Any = None) -> Any:  # noqa: N802
+        if not self.has(key):
+            if not callable(fn):
+                raise TypeError("Map.prototype.getOrInsertComputed: the callback is not a function")
+            self.set(key, fn(key))
+        return self.get(key)
+
+    @staticmethod
+    def groupBy(items: Any = None, fn: Any = None) -> Map:  # noqa: N802
+        groups = Map()
+        for i, item in enumerate(items or ()):
+            groups.getOrInsertComputed(fn(item, i), lambda _key: []).append(item)
+        return groups
+
     def __iter__(self) -> Iterator[list[Any]]:
         return iter(self.entries())
 
@@ -107,6 +127,35 @@ class Set:
         for value in list(self._items.values()):
             fn(value, value, self)
 
+    # set composition (ES2025): the other set is any set-like object (size, has, keys)
+
+    def union(self, other: Any) -> Set:
+        return Set([*self._items.values(), *_keys_of(other)])
+
+    def intersection(self, other: Any) -> Set:
+        return Set(v for v in self._items.values() if _has(other, v))
+
+    def difference(self, other: Any) -> Set:
+        return Set(v for v in self._items.values() if not _has(other, v))
+
+    def symmetricDifference(self, other: Any) -> Set:  # noqa: N802
+        theirs = list(_keys_of(other))
+        return Set(
+            [
+                *(v for v in self._items.values() if not _has(other, v)),
+                *(v for v in theirs if not self.has(v)),
+            ]
+        )
+
+    def isSubsetOf(self, other: Any) -> bool:  # noqa: N802
+        return all(_has(other, v) for v in self._items.values())
+
+    def isSupersetOf(self, other: Any) -> bool:  # noqa: N802
+        return all(self.has(v) for v in _keys_of(other))
+
+    def isDisjointFrom(self, other: Any) -> bool:  # noqa: N802
+        return not any(_has(other, v) for v in self._items.values())
+
     def __iter__(self) -> Iterator[Any]:
         return iter(self.values())
 
@@ -115,6 +164,19 @@ class Set:
 
 
 _MISSING = object()
+
+
+def _keys_of(other: Any) -> Iterator[Any]:
+    """The members of a set-like argument (a Set, Map, or any iterable here)."""
+    if isinstance(other, (Set, Map)):
+        return iter(other.keys())
+    return iter(other)
+
+
+def _has(other: Any, value: Any) -> bool:
+    if isinstance(other, (Set, Map)):
+        return other.has(value)
+    return value in other
 
 
 class _IdentityTable:
@@ -175,6 +237,16 @@ class WeakMap:
     def delete(self, key: Any = None) -> bool:
         return self._table.delete(key)
 
+    def getOrInsert(self, key: Any = None, default: Any = None) -> Any:  # noqa: N802
+        if not self.has(key):
+            self.set(key, default)
+        return self.get(key)
+
+    def getOrInsertComputed(self, key: Any = None, fn: Any = None) -> Any:  # noqa: N802
+        if not self.has(key):
+            self.set(key, fn(key))
+        return self.get(key)
+
 
 class WeakSet:
     def __init__(self, values: Any = None) -> None:
@@ -191,3 +263,46 @@ class WeakSet:
 
     def delete(self, value: Any = None) -> bool:
         return self._table.delete(value)
+
+
+class WeakRef:
+    """``new WeakRef(target)``: ``deref()`` gives the target while it lives. Python cannot
+    weakly reference a ``dict`` or ``list``: a WeakRef to one holds it strongly."""
+
+    def __init__(self, target: Any = None) -> None:
+        if isinstance(target, (str, int, float, bool)) or target is None:
+            raise TypeError("WeakRef: target must be an object")
+        try:
+            self._ref: Callable[[], Any] = weakref.ref(target)
+        except builtins.TypeError:
+            self._ref = lambda: target
+
+    def deref(self) -> Any:
+        return self._ref()
+
+
+class FinalizationRegistry:
+    """``new FinalizationRegistry(callback)``: ``callback(held)`` runs after a registered
+    target is collected (at once under CPython's reference counting, unless in a cycle)."""
+
+    def __init__(self, callback: Any = None) -> None:
+        if not callable(callback):
+            raise TypeError("FinalizationRegistry: cleanup must be callable")
+        self._callback = callback
+        self._tokens: dict[int, list[weakref.finalize[Any, Any]]] = {}
+
+    def register(self, target: Any = None, held: Any = None, token: Any = None) -> None:
+        if target is held:
+            raise TypeError("FinalizationRegistry.register: target and held value are the same")
+        try:  # the cleanup runs as a job of its own, as in JS, not inside the collector
+            finalizer = weakref.finalize(target, queue_microtask, lambda: self._callback(held))
+        except builtins.TypeError:
+            return  # a dict or list is never collected while JS could reach it here
+        if token is not None:
+            self._tokens.setdefault(id(token), []).append(finalizer)
+
+    def unregister(self, token: Any = None) -> bool:
+        finalizers = self._tokens.pop(id(token), [])
+        for finalizer in finalizers:
+            finalizer.detach()
+        return bool(finalizers)

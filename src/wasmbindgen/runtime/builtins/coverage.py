@@ -12,9 +12,25 @@ from ...model.types import CallKind
 from ..resolve import get_property
 from .prototypes import PROTOTYPES, has_member
 
-# JS features wasmbindgen does not provide: they need a JS engine (eval, Proxy), ICU (Intl) or
-# a nested wasm engine (WebAssembly). Calling one raises a clear unsupported error.
-UNSUPPORTED_ROOTS = frozenset({"eval", "Proxy", "Intl", "WebAssembly"})
+# JS features wasmbindgen does not provide: they need a JS engine (eval, Proxy), ICU (Intl), a
+# calendar and time-zone database (Temporal) or a nested wasm engine (WebAssembly). Calling one
+# raises a clear unsupported error.
+UNSUPPORTED_ROOTS = frozenset({"eval", "Proxy", "Intl", "Temporal", "WebAssembly"})
+# js-sys bindings without a ``js_name``, whose Rust name no JS engine has either: calling one
+# fails in a browser as here ("... is not a function").
+ABSENT_IN_JS = frozenset(
+    {
+        "Array.prototype.concat_many",
+        "String.prototype.concat_many",
+        "SharedArrayBuffer.prototype.slice_from",
+        "Atomics.notify_bigint",
+        "Generator.prototype.next_iterator",
+        "AsyncIterator.prototype.next_iterator",
+        "Reflect.set_symbol",
+    }
+)
+# Members that hand out values of an unsupported family.
+UNSUPPORTED_MEMBERS = frozenset({"Date.prototype.toTemporalInstant"})
 # Browser-only globals js-sys probes for: defining them would tell crates they run in a browser.
 ABSENT_BY_DESIGN = frozenset({"self", "window"})
 # js-sys types whose methods are declared on the Rust name, not the JS class.
@@ -67,6 +83,8 @@ class Coverage:
     implemented: list[DeclaredImport] = field(default_factory=list)
     missing: list[DeclaredImport] = field(default_factory=list)
     unsupported: list[DeclaredImport] = field(default_factory=list)
+    # members of dictionary types (options bags, result records): any object serves them
+    structural: list[DeclaredImport] = field(default_factory=list)
 
     @property
     def share(self) -> float:
@@ -78,12 +96,19 @@ class Coverage:
 def coverage(scope: dict[str, Any], bindings: Iterable[DeclaredImport]) -> Coverage:
     result = Coverage()
     for binding in bindings:
-        if binding.kind == "type":
-            continue  # instanceof checks of js-sys's types: see provides() for a single one
-        if binding.root_name in UNSUPPORTED_ROOTS | ABSENT_BY_DESIGN:
+        if binding.kind == "type" or binding.module:
+            continue  # instanceof checks (see provides()), and wasm-bindgen's own intrinsics
+        path = binding.js_path
+        if (
+            binding.root_name in UNSUPPORTED_ROOTS | ABSENT_BY_DESIGN
+            or path in ABSENT_IN_JS
+            or path in UNSUPPORTED_MEMBERS
+        ):
             result.unsupported.append(binding)
         elif provides(scope, binding):
             result.implemented.append(binding)
+        elif binding.dictionary:
+            result.structural.append(binding)
         else:
             result.missing.append(binding)
     return result

@@ -20,6 +20,12 @@ class Error(Exception):
 
     name = "Error"
     JS_PROPERTIES = frozenset({"message", "name", "cause", "stack"})
+    stackTraceLimit = 10  # noqa: N815 - V8's static; the stack here is Python's, and not limited
+
+    @staticmethod
+    def isError(value: Any = None) -> bool:  # noqa: N802 - the JS name
+        """Every Python exception is an Error."""
+        return isinstance(value, BaseException)
 
     def __init__(self, message: Any = "", *args: Any) -> None:
         from ..jsops import to_string
@@ -45,10 +51,23 @@ class AggregateError(Error):
     """``AggregateError(errors, message)``: what ``Promise.any`` rejects with."""
 
     name = "AggregateError"
+    JS_PROPERTIES = Error.JS_PROPERTIES | {"errors"}
 
     def __init__(self, errors: Any = (), message: Any = "", *args: Any) -> None:
         super().__init__(message, *args)
         self.errors = list(errors)
+
+
+class SuppressedError(Error):
+    """``SuppressedError(error, suppressed, message)``: a disposal that failed while another
+    error was already on its way out."""
+
+    name = "SuppressedError"
+    JS_PROPERTIES = Error.JS_PROPERTIES | {"error", "suppressed"}
+
+    def __init__(self, error: Any = None, suppressed: Any = None, message: Any = "") -> None:
+        super().__init__(message)
+        self.error, self.suppressed = error, suppressed
 
 
 class EvalError(Error):
@@ -80,6 +99,7 @@ ERROR_CLASSES: dict[str, type[Error]] = {
     for cls in (
         Error,
         AggregateError,
+        SuppressedError,
         EvalError,
         RangeError,
         ReferenceError,

@@ -9,9 +9,29 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import jsops
+from .errors import SyntaxError, TypeError
+
+
+class RawJSON:
+    """``JSON.rawJSON(text)``: a primitive's JSON text, emitted as it is by ``stringify``."""
+
+    def __init__(self, text: str) -> None:
+        self.rawJSON = self._wb_raw_json = text
 
 
 class JSON:
+    @staticmethod
+    def rawJSON(text: Any = None) -> RawJSON:  # noqa: N802
+        source = jsops.to_string(text)
+        value = jsops.json_parse(source) if source.strip() == source else None
+        if source.strip() != source or isinstance(value, (dict, list)):
+            raise SyntaxError(f"JSON.rawJSON cannot be used with {source!r}")
+        return RawJSON(source)
+
+    @staticmethod
+    def isRawJSON(value: Any = None) -> bool:  # noqa: N802
+        return isinstance(value, RawJSON)
+
     @staticmethod
     def parse(text: Any, reviver: Any = None) -> Any:
         value = jsops.json_parse(jsops.to_string(text))
@@ -177,6 +197,23 @@ class Math:
     def clz32(x: Any = None) -> int:
         n = _int32(x) & 0xFFFFFFFF
         return 32 - n.bit_length()
+
+    @staticmethod
+    def f16round(x: Any = None) -> float:
+        n = _num(x)
+        try:
+            return float(struct.unpack("<e", struct.pack("<e", n))[0])
+        except OverflowError:
+            return math.copysign(math.inf, n)
+
+    @staticmethod
+    def sumPrecise(values: Any = None) -> float:  # noqa: N802
+        numbers = list(values or ())
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
+            raise TypeError("Math.sumPrecise: every element must be a number")
+        if not numbers:
+            return -0.0
+        return math.fsum(float(v) for v in numbers)
 
     @staticmethod
     def hypot(*values: Any) -> float:

@@ -188,6 +188,13 @@ class Object(metaclass=_ObjectType):
         return [_get(obj, k) for k in own_keys(obj)]
 
     @staticmethod
+    def groupBy(items: Any, fn: Any) -> dict[str, list[Any]]:  # noqa: N802
+        groups: dict[str, list[Any]] = {}
+        for i, item in enumerate(items or ()):
+            groups.setdefault(jsops.to_string(fn(item, i)), []).append(item)
+        return groups
+
+    @staticmethod
     def fromEntries(entries: Any) -> dict[Any, Any]:  # noqa: N802
         return {jsops.to_string(k) if not isinstance(k, str) else k: v for k, v in entries}
 

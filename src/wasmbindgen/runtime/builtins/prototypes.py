@@ -68,9 +68,15 @@ def register_receivers(js_class: str, *receivers: type) -> None:
         RECEIVER_CLASSES[receiver] = js_class
 
 
+PARENTS = {"Generator": "Iterator"}  # prototype chains beyond Object
+
+
 def chain(js_class: str) -> tuple[str, ...]:
-    """The prototype chain: every class inherits ``Object.prototype``."""
-    return (js_class, "Object") if js_class != "Object" else ("Object",)
+    """The prototype chain: ``Generator`` inherits ``Iterator``; every class ``Object``."""
+    if js_class == "Object":
+        return ("Object",)
+    parent = PARENTS.get(js_class)
+    return (js_class, *chain(parent)) if parent else (js_class, "Object")
 
 
 Flat = dict[str, dict[str, Callable[..., Any]]]

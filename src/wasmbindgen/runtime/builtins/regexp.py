@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import jsops
 from .errors import SyntaxError
+from .prototypes import register_receivers
 
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "u": 0, "g": 0, "y": 0, "d": 0}
 
@@ -55,7 +56,19 @@ class RegExp(metaclass=_RegExpType):
     """``RegExp(pattern, flags)``; ``exec``/``test`` honour ``lastIndex`` for ``g``/``y``."""
 
     JS_PROPERTIES = frozenset(
-        {"flags", "global", "ignoreCase", "lastIndex", "multiline", "source", "sticky", "unicode"}
+        {
+            "flags",
+            "global",
+            "ignoreCase",
+            "lastIndex",
+            "multiline",
+            "source",
+            "sticky",
+            "unicode",
+            "dotAll",
+            "hasIndices",
+            "unicodeSets",
+        }
     )
 
     source: str
@@ -87,10 +100,34 @@ class RegExp(metaclass=_RegExpType):
         self.multiline = "m" in self.flags
         self.sticky = "y" in self.flags
         self.unicode = "u" in self.flags
+        self.dotAll = "s" in self.flags
+        self.hasIndices = "d" in self.flags
+        self.unicodeSets = False  # the v flag: Python's re has no set notation
 
-    def match_array(self, m: re.Match[str], text: str) -> list[Any]:
-        """The JS match result: a list of the match and groups (``None`` for unmatched)."""
-        return [m.group(0), *m.groups()]
+    def match_array(self, m: re.Match[str], text: str) -> MatchArray:
+        """The JS match result: the match and its groups (``None`` for unmatched), with the
+        match's ``index``, the ``input`` and the named ``groups``."""
+        found = MatchArray([m.group(0), *m.groups()])
+        found.index, found.input = m.start(), text
+        named = m.groupdict()
+        found.groups = dict(named) if named else None
+        return found
+
+    @staticmethod
+    def escape(text: Any = None) -> str:
+        """``RegExp.escape`` (ES2025): ``text`` as a pattern matching it literally."""
+        out = []
+        for i, ch in enumerate(jsops.to_string(text)):
+            if i == 0 and ch.isascii() and ch.isalnum():
+                out.append(f"\\x{ord(ch):02x}")
+            elif ch in "^$\\.*+?()[]{}|/":
+                out.append("\\" + ch)
+            elif ch in ",-=<>#&!%:;@~'`\"" or ch.isspace():
+                code = ord(ch)
+                out.append(f"\\x{code:02x}" if code < 256 else f"\\u{code:04x}")
+            else:
+                out.append(ch)
+        return "".join(out)
 
     def exec(self, text: Any = None) -> list[Any] | None:
         s = jsops.to_string(text)
@@ -119,3 +156,14 @@ class RegExp(metaclass=_RegExpType):
 
 
 setattr(RegExp, "global", property(lambda self: self.global_))
+
+
+class MatchArray(list[Any]):
+    """What ``exec`` and ``match`` give: a JS array with ``index``, ``input`` and ``groups``."""
+
+    index: int = 0  # type: ignore[assignment]  # JS arrays have no index(); the match position wins
+    input: str = ""
+    groups: dict[str, Any] | None = None
+
+
+register_receivers("Array", MatchArray)

@@ -8,10 +8,11 @@ from ..eventloop import TIMER_GLOBALS
 from ..jsops import BigInt, Symbol
 from ..promise import Promise
 from .array import Array
-from .collections import Map, Set, WeakMap, WeakSet
+from .collections import FinalizationRegistry, Map, Set, WeakMap, WeakRef, WeakSet
 from .console import Console
 from .coverage import UNSUPPORTED_ROOTS
 from .date import Date
+from .disposables import AsyncDisposableStack, DisposableStack
 from .errors import ERROR_CLASSES
 from .function import Function
 from .json_math import JSON, Math
@@ -19,7 +20,7 @@ from .numbers import GLOBAL_FUNCTIONS, Number
 from .objects import Boolean, Object, Reflect
 from .regexp import RegExp
 from .strings import String
-from .symbols import Atomics
+from .symbols import Atomics, IteratorStatics
 from .typed_arrays import TYPED_ARRAYS, ArrayBuffer, DataView, SharedArrayBuffer
 from .unsupported import unsupported_globals
 
@@ -52,6 +53,11 @@ def default_globals() -> dict[str, Any]:
         "DataView": DataView,
         **TYPED_ARRAYS,
         "WeakSet": WeakSet,
+        "WeakRef": WeakRef,
+        "DisposableStack": DisposableStack,
+        "AsyncDisposableStack": AsyncDisposableStack,
+        "Iterator": IteratorStatics,
+        "FinalizationRegistry": FinalizationRegistry,
         **unsupported_globals(UNSUPPORTED_ROOTS),
         "Promise": Promise,
         **TIMER_GLOBALS,

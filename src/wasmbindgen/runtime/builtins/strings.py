@@ -102,6 +102,15 @@ class StringPrototype:
         return JsIterator(iter(found))
 
     @staticmethod
+    def isWellFormed(this: str) -> bool:  # noqa: N802
+        """No lone surrogates (a Python ``str`` made by UTF-8 decoding never has one)."""
+        return not any(0xD800 <= ord(ch) <= 0xDFFF for ch in this)
+
+    @staticmethod
+    def toWellFormed(this: str) -> str:  # noqa: N802
+        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in this)
+
+    @staticmethod
     def normalize(this: str, form: Any = "NFC") -> str:
         name = _s(form)
         if name not in ("NFC", "NFD", "NFKC", "NFKD"):

@@ -4,6 +4,7 @@ iterables, ``BigInt``'s statics and prototype, and ``Atomics`` (one thread here)
 from __future__ import annotations
 
 import functools
+import math
 import types
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -14,7 +15,9 @@ from .errors import RangeError, TypeError
 from .prototypes import register
 
 WELL_KNOWN = (
+    "asyncDispose",
     "asyncIterator",
+    "dispose",
     "hasInstance",
     "isConcatSpreadable",
     "iterator",
@@ -76,6 +79,120 @@ class JsIterator:
 
     def __iter__(self) -> Iterator[Any]:
         return self._source
+
+
+def _steps(this: Any) -> Iterator[Any]:
+    """The values of a JS iterator: a Python one's items, else ``next()`` until ``done``."""
+    if isinstance(this, JsIterator):
+        yield from this._source
+        return
+    if isinstance(this, (types.GeneratorType, Iterator)):
+        yield from this
+        return
+    while True:
+        step = this.next()
+        done = step.get("done") if isinstance(step, Mapping) else getattr(step, "done", True)
+        if done and not jsops.is_falsy(done):
+            return
+        yield step.get("value") if isinstance(step, Mapping) else getattr(step, "value", None)
+
+
+class IteratorPrototype:
+    """``Iterator.prototype`` with its helpers (ES2025), over any JS iterator."""
+
+    @staticmethod
+    def next(this: Any, _value: Any = None) -> dict[str, Any]:
+        return JsIterator.next(this) if isinstance(this, JsIterator) else this.next()
+
+    @staticmethod
+    def map(this: Any, fn: Any) -> JsIterator:
+        return JsIterator(fn(v, i) for i, v in enumerate(_steps(this)))
+
+    @staticmethod
+    def filter(this: Any, fn: Any) -> JsIterator:
+        return JsIterator(v for i, v in enumerate(_steps(this)) if not jsops.is_falsy(fn(v, i)))
+
+    @staticmethod
+    def take(this: Any, limit: Any) -> JsIterator:
+        n = _count(limit, "take")
+        return JsIterator(v for i, v in zip(range(n), _steps(this), strict=False) if i < n)
+
+    @staticmethod
+    def drop(this: Any, limit: Any) -> JsIterator:
+        n = _count(limit, "drop")
+        return JsIterator(v for i, v in enumerate(_steps(this)) if i >= n)
+
+    @staticmethod
+    def flatMap(this: Any, fn: Any) -> JsIterator:  # noqa: N802
+        return JsIterator(
+            w for i, v in enumerate(_steps(this)) for w in _steps(_iterator_of(fn(v, i)))
+        )
+
+    @staticmethod
+    def forEach(this: Any, fn: Any) -> None:  # noqa: N802
+        for i, v in enumerate(_steps(this)):
+            fn(v, i)
+
+    @staticmethod
+    def every(this: Any, fn: Any) -> bool:
+        return all(not jsops.is_falsy(fn(v, i)) for i, v in enumerate(_steps(this)))
+
+    @staticmethod
+    def some(this: Any, fn: Any) -> bool:
+        return any(not jsops.is_falsy(fn(v, i)) for i, v in enumerate(_steps(this)))
+
+    @staticmethod
+    def find(this: Any, fn: Any) -> Any:
+        return next((v for i, v in enumerate(_steps(this)) if not jsops.is_falsy(fn(v, i))), None)
+
+    @staticmethod
+    def reduce(this: Any, fn: Any, *initial: Any) -> Any:
+        values = _steps(this)
+        if initial:
+            acc = initial[0]
+        else:
+            try:
+                acc = next(values)
+            except StopIteration:
+                raise TypeError("Reduce of empty iterator with no initial value") from None
+        for i, v in enumerate(values, 0 if initial else 1):
+            acc = fn(acc, v, i)
+        return acc
+
+    @staticmethod
+    def toArray(this: Any) -> list[Any]:  # noqa: N802
+        return list(_steps(this))
+
+
+def _count(limit: Any, name: str) -> int:
+    n = jsops.to_number(limit)
+    if n != n or n < 0:
+        raise RangeError(f"Iterator.prototype.{name}: {jsops.to_string(limit)} must be positive")
+    return int(min(n, 2**53))
+
+
+def _iterator_of(value: Any) -> Any:
+    """A JS iterator for an iterable (anything ``Symbol.iterator`` serves) or an iterator."""
+    if isinstance(value, (str, list, tuple)) or (
+        hasattr(value, "__iter__") and not isinstance(value, Mapping) and not hasattr(value, "next")
+    ):
+        return JsIterator(iter(value))
+    return value
+
+
+class IteratorStatics:
+    """``Iterator.from``/``Iterator.concat``."""
+
+    @staticmethod
+    def from_(value: Any = None) -> JsIterator:
+        return JsIterator(_steps(_iterator_of(value)))
+
+    @staticmethod
+    def concat(*iterables: Any) -> JsIterator:
+        return JsIterator(v for it in iterables for v in _steps(_iterator_of(it)))
+
+
+setattr(IteratorStatics, "from", IteratorStatics.from_)
 
 
 def iterator_method(obj: Any) -> Any:
@@ -170,7 +287,10 @@ _add_members(BigInt, {"asIntN": staticmethod(_as_int_n), "asUintN": staticmethod
 register("BigInt", BigIntPrototype, BigInt)
 register("Generator", GeneratorPrototype, types.GeneratorType)
 register("AsyncIterator", AsyncGeneratorPrototype, types.AsyncGeneratorType)
-register("Iterator", type("IteratorPrototype", (), {"next": staticmethod(JsIterator.next)}))
+register("Iterator", IteratorPrototype, JsIterator)
+
+
+_WAITERS: dict[tuple[int, int], list[Any]] = {}  # (buffer, byte offset) -> waitAsync resolvers
 
 
 class Atomics:
@@ -231,9 +351,47 @@ class Atomics:
         return int(jsops.to_number(size)) in (1, 2, 4, 8)
 
     @staticmethod
-    def notify(array: Any, index: Any, _count: Any = None) -> int:
+    def notify(array: Any, index: Any, count: Any = None) -> int:
+        """Wakes ``waitAsync`` waiters (no thread can be blocked in ``wait`` here)."""
         Atomics.load(array, index)
-        return 0  # nobody else can be waiting: one thread
+        key = (id(array.buffer), array.byteOffset + int(jsops.to_number(index)) * array.BYTES)
+        pending = _WAITERS.get(key, [])
+        n = len(pending) if count is None else max(0, int(jsops.to_number(count)))
+        woken, _WAITERS[key] = pending[:n], pending[n:]
+        for resolve in woken:
+            resolve("ok")
+        return len(woken)
+
+    @staticmethod
+    def pause(_hint: Any = None) -> None:
+        """A spin-wait hint: nothing to do with one thread."""
+
+    @staticmethod
+    def waitAsync(array: Any, index: Any, value: Any, timeout: Any = None) -> dict[str, Any]:  # noqa: N802
+        """``{async: false, value: "not-equal"}`` when the value differs, else a Promise that
+        ``Atomics.notify`` settles with "ok" (or a finite ``timeout`` with "timed-out")."""
+        if Atomics.load(array, index) != value:
+            return {"async": False, "value": "not-equal"}
+        wait_ms = math.inf if timeout is None else jsops.to_number(timeout)
+        if wait_ms <= 0:
+            return {"async": False, "value": "timed-out"}
+        from ..eventloop import running_loop
+        from ..promise import Promise
+
+        waiter = Promise.withResolvers()
+        key = (id(array.buffer), array.byteOffset + int(jsops.to_number(index)) * array.BYTES)
+        _WAITERS.setdefault(key, []).append(waiter["resolve"])
+        loop = running_loop()
+        if math.isfinite(wait_ms) and loop is not None:
+
+            def expire() -> None:
+                pending = _WAITERS.get(key, [])
+                if waiter["resolve"] in pending:
+                    pending.remove(waiter["resolve"])
+                    waiter["resolve"]("timed-out")
+
+            loop.call_later(wait_ms / 1000, expire)
+        return {"async": True, "value": waiter["promise"]}
 
     @staticmethod
     def wait(array: Any, index: Any, value: Any, _timeout: Any = None) -> str:

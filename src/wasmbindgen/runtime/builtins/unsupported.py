@@ -1,4 +1,5 @@
-"""``eval``, ``Proxy``, ``Intl``, ``WebAssembly``: present, so that using one says why it fails."""
+"""``eval``, ``Proxy``, ``Intl``, ``Temporal``, ``WebAssembly``: present, so that using one says
+why it fails."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ _WHY = {
     "Proxy": "Python objects cannot trap every JS operation; pass an object with the "
     "attributes or keys you need",
     "Intl": "wasmbindgen does not ship ICU locale data; format in Python and pass strings",
+    "Temporal": "wasmbindgen has no calendar and time-zone engine; use Date, or Python's "
+    "datetime and zoneinfo and pass the results",
     "WebAssembly": "wasmbindgen does not nest wasm instances; load the other module with "
     "wasmbindgen.load and pass its functions in",
 }
