@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import jsops
+from .builtins.buffers import ArrayBuffer
 from .builtins.errors import Error, RangeError
-from .builtins.typed_arrays import ArrayBuffer
 from .jsops import BigInt, Symbol
 from .values import null
 

@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Mapping
 from typing import Any
 
+from .builtins.array import store_element
 from .builtins.prototypes import ACCESSOR_NAMES, prototype_getter, prototype_member
 from .values import null
 
@@ -24,6 +25,8 @@ def get_property(obj: Any, name: str) -> Any:
         value = obj.get(name)
     elif obj is None or obj is null:
         raise TypeError(f"Cannot read properties of {obj!r} (reading '{name}')")
+    elif isinstance(obj, (list, tuple)) and (index := _array_index(name)) is not None:
+        return obj[index] if index < len(obj) else None
     else:
         value = getattr(obj, name, None)
     if value is None:  # not own: JS looks along the prototype chain
@@ -35,9 +38,18 @@ def get_property(obj: Any, name: str) -> Any:
     return value
 
 
+def _array_index(name: str) -> int | None:
+    """The element ``name`` names on a JS array ("0", "12"; not "01" or "-1")."""
+    if name.isdigit() and name.isascii() and (name == "0" or name[0] != "0"):
+        return int(name)
+    return None
+
+
 def set_property(obj: Any, name: str, value: Any) -> None:
     if isinstance(obj, dict):
         obj[name] = value
+    elif isinstance(obj, list) and (index := _array_index(name)) is not None:
+        store_element(obj, index, value)
     elif obj is None or obj is null:
         raise TypeError(f"Cannot set properties of {obj!r} (setting '{name}')")
     else:

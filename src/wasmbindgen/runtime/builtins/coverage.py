@@ -27,6 +27,7 @@ ABSENT_IN_JS = frozenset(
         "Generator.prototype.next_iterator",
         "AsyncIterator.prototype.next_iterator",
         "Reflect.set_symbol",
+        "Atomics.pause_with_hint",
     }
 )
 # Members that hand out values of an unsupported family.
@@ -54,8 +55,10 @@ def provides(scope: dict[str, Any], binding: DeclaredImport) -> bool:
     if binding.kind == "static":
         return _get(owner, binding.name) is not None
     call = binding.call
-    if call is CallKind.FUNCTION:
-        return callable(_get(owner, binding.name))
+    if call is CallKind.FUNCTION:  # a dotted js_name walks a path: "prototype.set.call"
+        for part in binding.name.split("."):
+            owner = _get(owner, part)
+        return callable(owner)
     class_name = CLASS_ALIASES.get(binding.class_name, binding.class_name)
     cls = _get(owner, class_name)
     if binding.kind == "type" or call is CallKind.CONSTRUCTOR:

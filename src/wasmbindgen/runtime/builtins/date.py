@@ -121,7 +121,7 @@ class Date:
     """A JS ``Date``: ``Date()``, ``Date(ms)``, ``Date("2020-01-01")``, ``Date(y, m, d, …)``
     (local time, months from 0), ``Date(datetime)``."""
 
-    __slots__ = ("_time",)
+    __slots__ = ("__weakref__", "_time")
 
     def __init__(self, *args: Any) -> None:
         if not args:

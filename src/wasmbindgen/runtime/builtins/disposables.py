@@ -27,6 +27,8 @@ class DisposableStack:
     """Resources disposed in reverse order by ``dispose()``; errors are chained into
     ``SuppressedError``s, as in JS."""
 
+    JS_PROPERTIES = frozenset({"disposed"})
+
     def __init__(self) -> None:
         self._actions: list[Callable[[], Any]] = []
         self.disposed = False

@@ -9,7 +9,8 @@ from .. import jsops
 from .errors import SyntaxError
 from .prototypes import register_receivers
 
-_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "u": 0, "g": 0, "y": 0, "d": 0}
+_FLAGS: dict[str, int] = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
+_FLAGS |= dict.fromkeys("uvgyd", 0)  # no re flag: handled by the methods, or nothing to do
 
 
 def _translate(source: str) -> str:
@@ -80,9 +81,15 @@ class RegExp(metaclass=_RegExpType):
         else:
             source = jsops.to_string(pattern) if pattern is not None else "(?:)"
         given = "" if flags is None else jsops.to_string(flags)
-        if set(given) - set(_FLAGS) or len(set(given)) != len(given):
+        unicode_twice = "u" in given and "v" in given  # v is u with set notation
+        if set(given) - set(_FLAGS) or len(set(given)) != len(given) or unicode_twice:
             raise SyntaxError(f"Invalid flags supplied to RegExp constructor '{given}'")
-        self.flags = "".join(f for f in "dgimsuy" if f in given)  # JS's canonical order
+        self.flags = "".join(f for f in "dgimsuvy" if f in given)  # JS's canonical order
+        if "v" in given and any(op in source for op in ("--", "&&", "[[", "\\q{")):
+            raise SyntaxError(
+                f"Invalid regular expression: /{source}/v: wasmbindgen runs patterns with "
+                "Python's re module, which has no set notation (--, &&, nested classes, \\q{})"
+            )
         bits = 0
         for flag in self.flags:
             bits |= _FLAGS[flag]
@@ -102,7 +109,7 @@ class RegExp(metaclass=_RegExpType):
         self.unicode = "u" in self.flags
         self.dotAll = "s" in self.flags
         self.hasIndices = "d" in self.flags
-        self.unicodeSets = False  # the v flag: Python's re has no set notation
+        self.unicodeSets = "v" in self.flags  # patterns without set notation run as with u
 
     def match_array(self, m: re.Match[str], text: str) -> MatchArray:
         """The JS match result: the match and its groups (``None`` for unmatched), with the

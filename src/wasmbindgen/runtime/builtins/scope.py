@@ -8,9 +8,11 @@ from ..eventloop import TIMER_GLOBALS
 from ..jsops import BigInt, Symbol
 from ..promise import Promise
 from .array import Array
+from .buffers import ArrayBuffer, SharedArrayBuffer
 from .collections import FinalizationRegistry, Map, Set, WeakMap, WeakRef, WeakSet
 from .console import Console
 from .coverage import UNSUPPORTED_ROOTS
+from .data_view import DataView
 from .date import Date
 from .disposables import AsyncDisposableStack, DisposableStack
 from .errors import ERROR_CLASSES
@@ -21,7 +23,7 @@ from .objects import Boolean, Object, Reflect
 from .regexp import RegExp
 from .strings import String
 from .symbols import Atomics, IteratorStatics
-from .typed_arrays import TYPED_ARRAYS, ArrayBuffer, DataView, SharedArrayBuffer
+from .typed_arrays import TYPED_ARRAYS
 from .unsupported import unsupported_globals
 
 

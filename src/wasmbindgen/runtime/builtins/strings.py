@@ -253,7 +253,9 @@ class String:
 
     @staticmethod
     def fromCharCode(*codes: Any) -> str:  # noqa: N802
-        return "".join(chr(int(jsops.to_number(c)) & 0xFFFF) for c in codes)
+        """UTF-16 code units; a surrogate pair becomes its one code point, as Python spells it."""
+        units = "".join(chr(int(jsops.to_number(c)) & 0xFFFF) for c in codes)
+        return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
     @staticmethod
     def fromCodePoint(*codes: Any) -> str:  # noqa: N802

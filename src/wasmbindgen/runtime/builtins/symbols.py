@@ -180,8 +180,9 @@ def _iterator_of(value: Any) -> Any:
     return value
 
 
-class IteratorStatics:
-    """``Iterator.from``/``Iterator.concat``."""
+class IteratorStatics(IteratorPrototype):
+    """The global ``Iterator``: ``Iterator.from``/``Iterator.concat``, and the prototype's
+    helpers as its functions, which ``final`` imports call with ``this`` first."""
 
     @staticmethod
     def from_(value: Any = None) -> JsIterator:
@@ -370,6 +371,10 @@ class Atomics:
     def waitAsync(array: Any, index: Any, value: Any, timeout: Any = None) -> dict[str, Any]:  # noqa: N802
         """``{async: false, value: "not-equal"}`` when the value differs, else a Promise that
         ``Atomics.notify`` settles with "ok" (or a finite ``timeout`` with "timed-out")."""
+        from .buffers import SharedArrayBuffer
+
+        if not isinstance(getattr(array, "buffer", None), SharedArrayBuffer):
+            raise TypeError("Atomics.waitAsync: the typed array must view a SharedArrayBuffer")
         if Atomics.load(array, index) != value:
             return {"async": False, "value": "not-equal"}
         wait_ms = math.inf if timeout is None else jsops.to_number(timeout)

@@ -1,10 +1,8 @@
-"""``ArrayBuffer``, ``DataView`` and the typed arrays.
+"""The typed arrays, ``Int8Array`` … ``BigUint64Array`` and ``Float16Array``.
 
-An ``ArrayBuffer`` owns a ``bytearray``, or — the one ``wasm_bindgen::memory()``'s ``buffer``
-returns — reads linear memory itself, so a typed array over it reads and writes the module's
-memory (js-sys's ``Uint8Array::to_vec``/``copy_from``/``view`` rely on this). Typed arrays are
-views: elements live in their buffer. From Python they behave as sequences (``len``, indexing,
-iteration, ``tobytes()``, ``tolist()``) and are built from any buffer or iterable of numbers.
+Typed arrays are views: elements live in their buffer (see ``buffers``). From Python they behave
+as sequences (``len``, indexing, iteration, ``tobytes()``, ``tolist()``) and are built from any
+buffer or iterable of numbers. A view made without a length over a resizable buffer follows it.
 """
 
 from __future__ import annotations
@@ -17,57 +15,15 @@ from typing import Any, ClassVar
 
 from .. import jsops
 from ..jsops import relative_index
+from . import base64_hex
+from .array import ArrayPrototype
+from .buffers import ArrayBuffer, ByteBuffer
 from .errors import RangeError, TypeError
 from .prototypes import RECEIVER_RESOLVERS, register, register_receivers
 
 
-class ArrayBuffer:
-    """``new ArrayBuffer(byteLength)``: zero-filled bytes."""
-
-    def __init__(self, length: Any = 0) -> None:
-        size = jsops.to_number(length) if length is not None else 0
-        if not (size >= 0 and float(size).is_integer()):
-            raise RangeError("Invalid array buffer length")
-        self._data = bytearray(int(size))
-        self._source: Callable[[], memoryview] | None = None
-
-    @classmethod
-    def over(cls, source: Callable[[], memoryview]) -> ArrayBuffer:
-        """A buffer whose bytes are whatever ``source()`` returns now (linear memory)."""
-        buffer = cls()
-        buffer._source = source
-        return buffer
-
-    def bytes_view(self) -> memoryview:
-        return self._source() if self._source is not None else memoryview(self._data)
-
-    @property
-    def byteLength(self) -> int:  # noqa: N802 - JS names
-        return len(self.bytes_view())
-
-    def slice(self, begin: Any = 0, end: Any = None) -> ArrayBuffer:
-        view = self.bytes_view()
-        start, stop = relative_index(begin, len(view), 0), relative_index(end, len(view), len(view))
-        copy = ArrayBuffer(max(0, stop - start))
-        copy._data[:] = view[start:stop]
-        return copy
-
-    @staticmethod
-    def isView(value: Any = None) -> bool:  # noqa: N802
-        return isinstance(value, (TypedArray, DataView))
-
-    def __len__(self) -> int:
-        return self.byteLength
-
-    def __repr__(self) -> str:
-        return f"ArrayBuffer({self.byteLength} bytes)"
-
-
-class SharedArrayBuffer(ArrayBuffer):
-    """One thread here, so the same as an ``ArrayBuffer``."""
-
-
-def _wrap(value: Any, bits: int, signed: bool) -> int:
+def wrap_integer(value: Any, bits: int, signed: bool) -> int:
+    """``value`` as a ``bits``-wide integer, wrapped modulo 2**bits as typed arrays store it."""
     n = value if isinstance(value, int) and not isinstance(value, bool) else jsops.to_number(value)
     if isinstance(n, float):
         n = 0 if not math.isfinite(n) else int(n)
@@ -75,8 +31,57 @@ def _wrap(value: Any, bits: int, signed: bool) -> int:
     return n - (1 << bits) if signed and n >= 1 << (bits - 1) else n
 
 
+class HalfView:
+    """The elements of a ``Float16Array``: what ``memoryview.cast("e")`` would give, which
+    Python refuses (memoryview casts to 'B' and native integer/float formats only)."""
+
+    def __init__(self, raw: memoryview) -> None:
+        self._raw = raw  # little-endian halves, as linear memory holds them
+
+    def __len__(self) -> int:
+        return len(self._raw) // 2
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            start, stop, _ = index.indices(len(self))
+            return HalfView(self._raw[2 * start : 2 * max(start, stop)])
+        i = index + len(self) if index < 0 else index
+        if not 0 <= i < len(self):
+            raise IndexError(index)
+        return struct.unpack_from("<e", self._raw, 2 * i)[0]
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        if isinstance(index, slice):
+            start, stop, _ = index.indices(len(self))
+            source = value._raw if isinstance(value, HalfView) else value
+            self._raw[2 * start : 2 * max(start, stop)] = source
+            return
+        struct.pack_into("<e", self._raw, 2 * index, value)
+
+    def tolist(self) -> list[float]:
+        return list(struct.unpack(f"<{len(self)}e", self._raw))
+
+    def tobytes(self) -> bytes:
+        return self._raw.tobytes()
+
+
+def to_half(value: float) -> float:
+    """``value`` rounded to the nearest binary16, overflowing to ±Infinity as JS does."""
+    try:
+        return float(struct.unpack("<e", struct.pack("<e", value))[0])
+    except OverflowError:
+        return math.copysign(math.inf, value)
+
+
+def _sort_key(value: Any) -> tuple[bool, Any, float]:
+    """Typed arrays sort numerically: NaN last, -0 before +0."""
+    if isinstance(value, float):
+        return (math.isnan(value), 0.0 if math.isnan(value) else value, math.copysign(1, value))
+    return (False, value, 1.0)
+
+
 class TypedArray:
-    """The shared behaviour of ``Int8Array`` … ``BigUint64Array``."""
+    """The shared behaviour of ``Int8Array`` … ``BigUint64Array`` and ``Float16Array``."""
 
     TYPECODE: ClassVar[str] = "B"
     BYTES: ClassVar[int] = 1
@@ -84,34 +89,17 @@ class TypedArray:
     JS_PROPERTIES = frozenset({"buffer", "byteLength", "byteOffset", "length"})
 
     def __init__(self, source: Any = 0, byte_offset: Any = None, length: Any = None) -> None:
-        if isinstance(source, ArrayBuffer):
-            offset = 0 if byte_offset is None else int(jsops.to_number(byte_offset))
-            available = source.byteLength - offset
-            if offset < 0 or offset % self.BYTES or available < 0:
-                raise RangeError(
-                    f"start offset of {type(self).__name__} should be a multiple of {self.BYTES}"
-                )
-            if length is None:
-                if available % self.BYTES:
-                    raise RangeError(
-                        f"byte length of {type(self).__name__} should be a multiple of {self.BYTES}"
-                    )
-                count = available // self.BYTES
-            else:
-                count = int(jsops.to_number(length))
-                if count < 0 or count * self.BYTES > available:
-                    raise RangeError(f"Invalid typed array length: {count}")
-            self.buffer, self.byteOffset, self._length = source, offset, count
+        self.buffer: ByteBuffer
+        self._length: int | None  # None: follows a resizable buffer
+        if isinstance(source, ByteBuffer):
+            self._over_buffer(source, byte_offset, length)
             return
         if source is None or (isinstance(source, (int, float)) and not isinstance(source, bool)):
             wanted = 0.0 if source is None else jsops.to_number(source)
             if not (wanted >= 0 and wanted.is_integer()):
                 raise RangeError(f"Invalid typed array length: {jsops.to_string(source)}")
-            self.buffer, self.byteOffset, self._length = (
-                ArrayBuffer(int(wanted) * self.BYTES),
-                0,
-                int(wanted),
-            )
+            count = int(wanted)
+            self.buffer, self.byteOffset, self._length = ArrayBuffer(count * self.BYTES), 0, count
             return
         values = _elements(source)
         self.buffer = ArrayBuffer(len(values) * self.BYTES)
@@ -120,36 +108,71 @@ class TypedArray:
         for i, value in enumerate(values):
             view[i] = self._coerce(value)
 
+    def _over_buffer(self, buffer: ByteBuffer, byte_offset: Any, length: Any) -> None:
+        name = type(self).__name__
+        offset = 0 if byte_offset is None else int(jsops.to_number(byte_offset))
+        available = buffer.byteLength - offset
+        if offset < 0 or offset % self.BYTES or available < 0:
+            raise RangeError(f"start offset of {name} should be a multiple of {self.BYTES}")
+        if length is not None:
+            count: int | None = int(jsops.to_number(length))
+            if count is None or count < 0 or count * self.BYTES > available:
+                raise RangeError(f"Invalid typed array length: {count}")
+        elif buffer.tracks_length:
+            count = None
+        elif available % self.BYTES:
+            raise RangeError(f"byte length of {name} should be a multiple of {self.BYTES}")
+        else:
+            count = available // self.BYTES
+        self.buffer, self.byteOffset, self._length = buffer, offset, count
+
     # -- storage --------------------------------------------------------------------------------
 
-    def _view(self) -> Any:  # a memoryview cast to TYPECODE
+    def _view(self) -> Any:
+        """The elements: a memoryview cast to TYPECODE (a ``HalfView`` for Float16Array)."""
         raw = self.buffer.bytes_view()
-        end = self.byteOffset + self._length * self.BYTES
-        if end > len(raw):  # the memory shrank under us: JS would have detached the buffer
-            return memoryview(b"").cast(self.TYPECODE)  # type: ignore[call-overload]
-        return raw[self.byteOffset : end].cast(self.TYPECODE)  # type: ignore[call-overload]
+        if self._length is None:  # length-tracking: whole elements up to the buffer's end
+            count = max(0, len(raw) - self.byteOffset) // self.BYTES
+        else:
+            count = self._length
+        end = self.byteOffset + count * self.BYTES
+        if end > len(raw):  # shrunk or detached under us: out of bounds, as in JS
+            raw, end = memoryview(b""), self.byteOffset
+        window = raw[self.byteOffset : end] if len(raw) else raw
+        if self.TYPECODE == "e":
+            return HalfView(window)
+        return window.cast(self.TYPECODE)  # type: ignore[call-overload]
 
     def _coerce(self, value: Any) -> Any:
         kind = self.KIND
         if kind == "float":
             n = jsops.to_number(value)
+            if self.TYPECODE == "e":
+                return to_half(n)
             if self.TYPECODE == "f" and math.isfinite(n) and abs(n) > 3.4028235677973366e38:
                 return math.copysign(math.inf, n)
             return n
         if kind in ("bigint", "biguint"):
             if not isinstance(value, int) or isinstance(value, bool):
                 raise TypeError(f"Cannot convert {jsops.to_string(value)} to a BigInt")
-            return _wrap(value, 64, kind == "bigint")
+            return wrap_integer(value, 64, kind == "bigint")
         if kind == "clamped":
             n = jsops.to_number(value)
             return 0 if math.isnan(n) else int(min(255, max(0, round(n))))
-        return _wrap(value, self.BYTES * 8, kind == "int")
+        return wrap_integer(value, self.BYTES * 8, kind == "int")
+
+    def _with_values(self, values: list[Any]) -> TypedArray:
+        copy = type(self)(len(values))
+        view = copy._view()
+        for i, value in enumerate(values):
+            view[i] = value
+        return copy
 
     # -- JS API ---------------------------------------------------------------------------------
 
     @property
     def length(self) -> int:
-        return self._length if len(self._view()) == self._length else 0
+        return len(self._view())
 
     @property
     def byteLength(self) -> int:  # noqa: N802 - JS names
@@ -168,9 +191,35 @@ class TypedArray:
             view[i] = item
         return self
 
+    def copyWithin(self, target: Any = 0, start: Any = 0, end: Any = None) -> TypedArray:  # noqa: N802
+        n = self.length
+        to, first = relative_index(target, n, 0), relative_index(start, n, 0)
+        count = min(relative_index(end, n, n) - first, n - to)
+        if count > 0:  # bytes copied first, so overlapping ranges behave as memmove
+            raw, base, size = self.buffer.bytes_view(), self.byteOffset, self.BYTES
+            chunk = bytes(raw[base + first * size : base + (first + count) * size])
+            raw[base + to * size : base + (to + count) * size] = chunk
+        return self
+
     def forEach(self, fn: Callable[..., Any]) -> None:  # noqa: N802
         for i in range(self.length):
             fn(self[i], i, self)
+
+    def findLast(self, fn: Callable[..., Any]) -> Any:  # noqa: N802
+        i = self.findLastIndex(fn)
+        return self[i] if i >= 0 else None
+
+    def findLastIndex(self, fn: Callable[..., Any]) -> int:  # noqa: N802
+        for i in reversed(range(self.length)):
+            if not jsops.is_falsy(fn(self[i], i, self)):
+                return i
+        return -1
+
+    def includes(self, value: Any = None, start: Any = 0) -> bool:
+        return ArrayPrototype.includes(self.tolist(), value, start)
+
+    def indexOf(self, value: Any = None, start: Any = 0) -> int:  # noqa: N802
+        return ArrayPrototype.indexOf(self.tolist(), value, start)
 
     def set(self, source: Any, offset: Any = 0) -> None:
         values = _elements(source)
@@ -196,6 +245,24 @@ class TypedArray:
         n = self.length
         start, stop = relative_index(begin, n, 0), relative_index(end, n, n)
         return type(self)(self.buffer, self.byteOffset + start * self.BYTES, max(0, stop - start))
+
+    def toReversed(self) -> TypedArray:  # noqa: N802
+        return self._with_values(self.tolist()[::-1])
+
+    def toSorted(self, fn: Any = None) -> TypedArray:  # noqa: N802
+        if fn is None:
+            return self._with_values(sorted(self.tolist(), key=_sort_key))
+        return self._with_values(ArrayPrototype.sort(self.tolist(), fn))
+
+    def with_(self, index: Any = 0, value: Any = None) -> TypedArray:
+        n, i = self.length, int(jsops.to_number(index))
+        i = i + n if i < 0 else i
+        item = self._coerce(value)
+        if not 0 <= i < n:
+            raise RangeError(f"Invalid typed array index: {jsops.to_string(index)}")
+        values = self.tolist()
+        values[i] = item
+        return self._with_values(values)
 
     # -- Python ---------------------------------------------------------------------------------
 
@@ -223,6 +290,9 @@ class TypedArray:
         return f"{type(self).__name__}({self.tolist()!r})"
 
 
+setattr(TypedArray, "with", TypedArray.with_)  # a Python keyword
+
+
 def _elements(source: Any) -> list[Any]:
     if isinstance(source, TypedArray):
         return source.tolist()
@@ -243,7 +313,53 @@ def _typed(name: str, typecode: str, size: int, kind: str) -> type[TypedArray]:
 
 
 Int8Array = _typed("Int8Array", "b", 1, "int")
-Uint8Array = _typed("Uint8Array", "B", 1, "uint")
+
+
+class Uint8Array(TypedArray):
+    """Bytes; with the base64 and hex codecs of ES2026."""
+
+    TYPECODE, BYTES, KIND = "B", 1, "uint"
+
+    @staticmethod
+    def fromBase64(text: Any = None, options: Any = None) -> Uint8Array:  # noqa: N802
+        decoded = base64_hex.decode_base64(
+            base64_hex.require_string(text, "Uint8Array.fromBase64"), options, 1 << 62
+        )
+        if decoded.error is not None:
+            raise decoded.error
+        return Uint8Array(decoded.data)
+
+    @staticmethod
+    def fromHex(text: Any = None) -> Uint8Array:  # noqa: N802
+        decoded = base64_hex.decode_hex(
+            base64_hex.require_string(text, "Uint8Array.fromHex"), 1 << 62
+        )
+        if decoded.error is not None:
+            raise decoded.error
+        return Uint8Array(decoded.data)
+
+    def toBase64(self, options: Any = None) -> str:  # noqa: N802
+        return base64_hex.encode_base64(self.tobytes(), options)
+
+    def toHex(self) -> str:  # noqa: N802
+        return base64_hex.encode_hex(self.tobytes())
+
+    def setFromBase64(self, text: Any = None, options: Any = None) -> dict[str, int]:  # noqa: N802
+        text = base64_hex.require_string(text, "Uint8Array.prototype.setFromBase64")
+        return self._store(base64_hex.decode_base64(text, options, self.length))
+
+    def setFromHex(self, text: Any = None) -> dict[str, int]:  # noqa: N802
+        text = base64_hex.require_string(text, "Uint8Array.prototype.setFromHex")
+        return self._store(base64_hex.decode_hex(text, self.length))
+
+    def _store(self, decoded: base64_hex.Decoded) -> dict[str, int]:
+        """Write what was decoded — also when decoding stopped at an error, as the spec says."""
+        self._view()[: len(decoded.data)] = decoded.data
+        if decoded.error is not None:
+            raise decoded.error
+        return {"read": decoded.read, "written": len(decoded.data)}
+
+
 Uint8ClampedArray = _typed("Uint8ClampedArray", "B", 1, "clamped")
 Int16Array = _typed("Int16Array", "h", 2, "int")
 Uint16Array = _typed("Uint16Array", "H", 2, "uint")
@@ -251,6 +367,7 @@ Int32Array = _typed("Int32Array", "i", 4, "int")
 Uint32Array = _typed("Uint32Array", "I", 4, "uint")
 Float32Array = _typed("Float32Array", "f", 4, "float")
 Float64Array = _typed("Float64Array", "d", 8, "float")
+Float16Array = _typed("Float16Array", "e", 2, "float")
 BigInt64Array = _typed("BigInt64Array", "q", 8, "bigint")
 BigUint64Array = _typed("BigUint64Array", "Q", 8, "biguint")
 TYPED_ARRAYS = {
@@ -265,6 +382,7 @@ TYPED_ARRAYS = {
         Uint32Array,
         Float32Array,
         Float64Array,
+        Float16Array,
         BigInt64Array,
         BigUint64Array,
     )
@@ -342,71 +460,6 @@ class _PrototypeProperty:
 
 
 TypedArray.prototype = _PrototypeProperty()  # type: ignore[attr-defined]
-
-
-class DataView:
-    """``new DataView(buffer, byteOffset, byteLength)``; big-endian unless ``littleEndian``."""
-
-    JS_PROPERTIES = frozenset({"buffer", "byteLength", "byteOffset"})
-
-    def __init__(self, buffer: Any, byte_offset: Any = 0, byte_length: Any = None) -> None:
-        if not isinstance(buffer, ArrayBuffer):
-            raise TypeError("First argument to DataView constructor must be an ArrayBuffer")
-        self.buffer = buffer
-        self.byteOffset = int(jsops.to_number(byte_offset or 0))
-        total = buffer.byteLength
-        self.byteLength = (
-            total - self.byteOffset if byte_length is None else int(jsops.to_number(byte_length))
-        )
-        if self.byteOffset < 0 or self.byteOffset + self.byteLength > total:
-            raise RangeError("Start offset is outside the bounds of the buffer")
-
-    def _get(self, fmt: str, offset: Any, little: Any) -> Any:
-        at = int(jsops.to_number(offset))
-        size = struct.calcsize(fmt)
-        if at < 0 or at + size > self.byteLength:
-            raise RangeError("Offset is outside the bounds of the DataView")
-        order = "<" if little and not jsops.is_falsy(little) else ">"
-        (value,) = struct.unpack_from(order + fmt, self.buffer.bytes_view(), self.byteOffset + at)
-        return value
-
-    def _set(self, fmt: str, offset: Any, value: Any, little: Any) -> None:
-        at = int(jsops.to_number(offset))
-        size = struct.calcsize(fmt)
-        if at < 0 or at + size > self.byteLength:
-            raise RangeError("Offset is outside the bounds of the DataView")
-        order = "<" if little and not jsops.is_falsy(little) else ">"
-        if fmt in "fd":
-            item: Any = jsops.to_number(value)
-        else:
-            item = _wrap(value, size * 8, fmt.islower())
-        struct.pack_into(order + fmt, self.buffer.bytes_view(), self.byteOffset + at, item)
-
-
-def _accessors(name: str, fmt: str) -> None:
-    def getter(self: DataView, offset: Any = 0, little: Any = False) -> Any:
-        return self._get(fmt, offset, little)
-
-    def setter(self: DataView, offset: Any = 0, value: Any = 0, little: Any = False) -> None:
-        self._set(fmt, offset, value, little)
-
-    setattr(DataView, f"get{name}", getter)
-    setattr(DataView, f"set{name}", setter)
-
-
-for _name, _fmt in (
-    ("Int8", "b"),
-    ("Uint8", "B"),
-    ("Int16", "h"),
-    ("Uint16", "H"),
-    ("Int32", "i"),
-    ("Uint32", "I"),
-    ("Float32", "f"),
-    ("Float64", "d"),
-    ("BigInt64", "q"),
-    ("BigUint64", "Q"),
-):
-    _accessors(_name, _fmt)
 
 
 def _register_buffers() -> None:
