@@ -23,7 +23,7 @@ from .model.types import (
     Interface,
 )
 from .pipeline import analyse, read_source
-from .runtime.builtins.coverage import Coverage, coverage, provides
+from .runtime.builtins.coverage import ABSENT_BY_DESIGN, Coverage, coverage, provides
 from .runtime.builtins.scope import default_globals
 from .runtime.resolve import snippet_keys
 from .schema import Program
@@ -33,7 +33,9 @@ from .schema import Program
 class ImportUse:
     js_path: str
     shim: str
-    resolves: str  # "default scope", "globals=", "modules=", "Python module m", "unresolved"
+    # "default scope", "globals=", "modules=", "Python module m", "the receiver", "absent" or
+    # "unresolved"
+    resolves: str
     detail: str = ""
 
     @property
@@ -78,6 +80,8 @@ def import_uses(
         *interface.instanceofs,
     ]
     for item in items:
+        if isinstance(item, ImportFunction) and item.intrinsic:
+            continue  # the runtime serves wasm-bindgen's own imports
         binding = declared_from(item, interface.crate)
         if item.root.module:
             resolves, detail = _module_resolution(item.root, modules or {})
@@ -87,6 +91,8 @@ def import_uses(
             resolves, detail = "default scope", ""
         elif provides(scope, binding):
             resolves, detail = "globals=", ""
+        elif binding.root_name in ABSENT_BY_DESIGN:
+            resolves, detail = "absent", "browser-only: js-sys probes it, then uses globalThis"
         elif isinstance(item, ImportFunction) and item.structural and item.call in _ON_RECEIVER:
             resolves, detail = "the receiver", "looked up on the object Rust passes as this"
         else:
@@ -123,7 +129,8 @@ def report(path: str | os.PathLike[str], show_missing: bool = False) -> str:
             f"js-sys bindings (of the js-sys wasm-bindgen {analysis.release} links) in the "
             f"default scope: {len(cov.implemented)} of "
             f"{len(cov.implemented) + len(cov.missing)} ({cov.share:.0%}); "
-            f"{len(cov.unsupported)} left out (eval, Proxy, Intl and WebAssembly are unsupported; "
+            f"{len(cov.unsupported)} left out (eval, Proxy, Intl, Temporal and WebAssembly are "
+            "unsupported, some bindings name members no JS engine has; "
             "the browser-only self and window are absent on purpose)"
         )
         if show_missing:

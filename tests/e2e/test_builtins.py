@@ -221,6 +221,14 @@ def test_imports_report_tells_structural_members_from_globals(wasm_path):
     assert ("new Widget", "globals=") in {(row.js_path, row.resolves) for row in uses}
 
 
+def test_imports_report_leaves_out_intrinsics_and_resolves_instanceof(wasm_path):
+    interface = analyse(wasm_path("builtins_objects").read_bytes(), "o.wasm").interface
+    rows = {row.js_path: row.resolves for row in import_uses(interface)}
+    assert rows["instanceof Date"] == rows["instanceof Map"] == "default scope"
+    assert rows.get("self", "absent") == "absent"  # js-sys's global() probes, then falls back
+    assert not any("wbindgen" in path or path in ("throw", "jsval_eq") for path in rows)
+
+
 def test_imports_command_rejects_a_bad_file_cleanly(tmp_path):
     bad = tmp_path / "bad.wasm"
     bad.write_bytes(b"\0asm junk")

@@ -54,6 +54,8 @@ def provides(scope: dict[str, Any], binding: DeclaredImport) -> bool:
             return False
     if binding.kind == "static":
         return _get(owner, binding.name) is not None
+    if binding.kind == "type":  # an instanceof check needs the class
+        return callable(_get(owner, CLASS_ALIASES.get(binding.class_name, binding.class_name)))
     call = binding.call
     if call is CallKind.FUNCTION:  # a dotted js_name walks a path: "prototype.set.call"
         for part in binding.name.split("."):
@@ -61,7 +63,7 @@ def provides(scope: dict[str, Any], binding: DeclaredImport) -> bool:
         return callable(owner)
     class_name = CLASS_ALIASES.get(binding.class_name, binding.class_name)
     cls = _get(owner, class_name)
-    if binding.kind == "type" or call is CallKind.CONSTRUCTOR:
+    if call is CallKind.CONSTRUCTOR:
         return callable(cls)
     if call in (CallKind.METHOD, CallKind.GETTER, CallKind.SETTER):
         if has_member(class_name, binding.name) or (class_name, binding.name) in _STEP_FIELDS:
