@@ -124,7 +124,7 @@ BUILDS = [
         "current",
         TESTS / "crates",
         {"wasm-bindgen": "0.2.127", "js-sys": "0.3.104", "wasm-bindgen-futures": "0.4.77"},
-        excluded=("builtins-newest",),
+        excluded=("builtins-newest", "refused-jspi", "refused-suspending"),
     ),
     CrateBuild(
         "0.2.130",

@@ -100,3 +100,32 @@ def test_a_failing_later_argument_frees_what_earlier_ones_allocated(exports):
         memory.free = free
     assert [size for _, size in freed] == [6, 3]  # both strings' UTF-8 bytes went back
     assert exports.repeat_str("ab", 3) == "ababab"
+
+
+@pytest.mark.parametrize("crate", ["refused_jspi", "refused_suspending"])
+def test_jspi_is_refused_at_load(wasm_path, crate):
+    """A JSPI export or suspending import (wasm-bindgen 0.2.130+) needs stack switching."""
+    with pytest.raises(BindgenError, match=rf"{crate}\.wasm: .*uses JSPI.*stack switching"):
+        wasmbindgen.load(wasm_path(crate))
+
+
+@pytest.mark.parametrize(
+    ("wat", "feature"),
+    [
+        ("(module (memory 1 2 shared))", "shared memory"),
+        ('(module (func (export "__wbindgen_thread_destroy")))', "shared memory"),
+        ("(module (memory i64 1))", "64-bit memory"),
+    ],
+)
+def test_features_this_host_cannot_honour_are_refused_at_load(tmp_path, wat, feature):
+    path = tmp_path / "threads.wasm"
+    path.write_bytes(wasmtime.wat2wasm(wat))
+    with pytest.raises(BindgenError, match=rf"threads\.wasm: the module uses {feature}"):
+        wasmbindgen.load(path)
+
+
+def test_a_component_is_refused_naming_core_modules(tmp_path):
+    path = tmp_path / "component.wasm"
+    path.write_bytes(b"\0asm\x0d\0\x01\0" + bytes(8))
+    with pytest.raises(BindgenError, match=r"component\.wasm: .*component.*core module"):
+        wasmbindgen.load(path)
