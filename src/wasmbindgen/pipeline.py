@@ -22,6 +22,7 @@ from .codegen.python.stubs import generate_stubs
 from .describe import CastSite, run_describes
 from .errors import BindgenError
 from .model import Interface, Rules, build_interface
+from .model.build import XFORM_MODULE
 from .runtime.engine import compile_module
 from .runtime.glue import RUNTIME_KEY
 from .runtime.instance import CAST_SCRATCH_EXPORT, LoadOptions, Runtime
@@ -29,6 +30,7 @@ from .runtime.resolve import snippet_keys
 from .schema import SECTION_NAME, Program, decode_chunks, split_section
 from .versions import Version, select_version
 from .wasm import WasmModule, read_module, rewrite
+from .wasm.code import inline_constant
 from .wasm.trampoline import marker_trampoline
 
 if sys.byteorder != "little":  # pragma: no cover - wasm memory is little-endian
@@ -103,21 +105,23 @@ def analyse(data: bytes, source: str) -> Analysis:
     programs = decode_chunks(chunks, version.schema, source)
     descriptions = run_describes(wasm, version.descriptors, version.markers, source)
     interface = build_interface(wasm, programs, descriptions, rules_of(version))
-    wasm_bytes = runtime_module(wasm, descriptions.casts, version.markers.cast)
+    wasm_bytes = runtime_module(wasm, descriptions.casts, version)
     compiled = compile_module(wasm_bytes, source)
     return Analysis(interface, version, chunks[0].release, programs, wasm_bytes, compiled)
 
 
-def runtime_module(wasm: WasmModule, casts: tuple[CastSite, ...], marker: str) -> bytes:
+def runtime_module(wasm: WasmModule, casts: tuple[CastSite, ...], version: Version) -> bytes:
     """The module the host runs: host exports added; each cast function a trampoline that
-    hands the cast marker its key and arguments in one call (``wasm/trampoline.py``)."""
+    hands the cast marker its key and arguments in one call (``wasm/trampoline.py``); calls of
+    imports with a fixed result made constants."""
+    bodies = constant_import_bodies(wasm, version)
     if not casts:
-        return rewrite(wasm)
-    marker_index = wasm.function_import_index(PLACEHOLDER, marker)
+        return rewrite(wasm, bodies=bodies)
+    marker_index = wasm.function_import_index(PLACEHOLDER, version.markers.cast)
     assert marker_index is not None
     scratch = len(wasm.globals)  # the appended global holding the scratch block's address
     try:
-        bodies = {
+        bodies |= {
             site.function: marker_trampoline(
                 wasm.function_type(site.function), marker_index, site.key, scratch
             )
@@ -126,6 +130,17 @@ def runtime_module(wasm: WasmModule, casts: tuple[CastSite, ...], marker: str) -
     except BindgenError as exc:
         raise BindgenError(f"{wasm.source}: {exc}") from None
     return rewrite(wasm, bodies=bodies, globals={CAST_SCRATCH_EXPORT: 0})
+
+
+def constant_import_bodies(wasm: WasmModule, version: Version) -> dict[int, bytes]:
+    """``__wbindgen_externref_statics_end`` (0.2.130+) answers the first heap slot Rust may
+    drop, fixed per release: its calls become that constant, as the CLI makes them."""
+    bodies: dict[int, bytes] = {}
+    for name, role in version.host.protocol.items():
+        index = wasm.function_import_index(XFORM_MODULE, name)
+        if role == "statics_end" and index is not None:
+            bodies |= inline_constant(wasm, index, version.runtime.reserved)
+    return bodies
 
 
 def generate(data: bytes, source: str, wasm_file: str) -> Generated:

@@ -104,6 +104,14 @@ def padded_uleb(value: int) -> bytes:
     return bytes([*((value >> (7 * i)) & 0x7F | 0x80 for i in range(4)), (value >> 28) & 0x7F])
 
 
+def padded_sleb(value: int, size: int) -> bytes:
+    """``value`` as signed LEB128 in exactly ``size`` bytes (continuation bytes pad it)."""
+    if not -(1 << (7 * size - 1)) <= value < 1 << (7 * size - 1):
+        raise ValueError(f"{value} does not fit {size} bytes of signed LEB128")
+    groups = [(value >> (7 * i)) & 0x7F for i in range(size)]
+    return bytes([*(g | 0x80 for g in groups[:-1]), groups[-1]])
+
+
 def sleb(value: int) -> bytes:
     """``value`` as signed LEB128, minimal form."""
     out = bytearray()

@@ -8,7 +8,7 @@ inside an immediate must not count.
 
 from __future__ import annotations
 
-from ._bytes import ByteCursor, MalformedError, padded_uleb, uleb
+from ._bytes import ByteCursor, MalformedError, padded_sleb, padded_uleb, sleb, uleb
 from .reader import Body, WasmModule
 
 OP_CALL, OP_RETURN_CALL = 0x10, 0x12
@@ -59,6 +59,47 @@ def calls_to(module: WasmModule, target: int) -> list[int]:
         if any(needle in chunk for needle in needles) and target in called_functions(data, body):
             found.append(body.function)
     return found
+
+
+def inline_constant(module: WasmModule, target: int, value: int) -> dict[int, bytes]:
+    """New bodies for the functions calling ``target``, a ``() -> i32`` import whose result is
+    fixed for the module: each ``call`` becomes an ``i32.const value`` of the same length (the
+    CLI does this to ``__wbindgen_externref_statics_end``; a host call per ``JsValue`` drop is
+    what it saves). Functions that tail-call it, or whose call is too short to hold the constant
+    (LLD pads relocated indices to 5 bytes, so real modules have room), keep the call."""
+    bodies = {}
+    data = module.data
+    for function in calls_to(module, target):
+        body = module.body(function)
+        sites = call_sites(data, body, target)
+        fits = [
+            data[start] == OP_CALL and len(sleb(value)) <= end - start - 1 for start, end in sites
+        ]
+        if not all(fits):
+            continue
+        code = bytearray(data[body.start : body.end])
+        for start, end in sites:
+            code[start - body.start : end - body.start] = b"\x41" + padded_sleb(
+                value, end - start - 1
+            )
+        bodies[function] = bytes(code)
+    return bodies
+
+
+def call_sites(data: bytes, body: Body, target: int) -> list[tuple[int, int]]:
+    """Where ``body`` calls (or tail-calls) ``target``: each instruction's start and end."""
+    cursor = ByteCursor(data, body.start, body.end)
+    skip_locals(cursor)
+    sites = []
+    while not cursor.at_end():
+        start = cursor.pos
+        opcode = cursor.byte()
+        if opcode in (OP_CALL, OP_RETURN_CALL):
+            if cursor.leb_u32() == target:
+                sites.append((start, cursor.pos))
+        else:
+            _skip_immediates(cursor, opcode)
+    return sites
 
 
 def called_functions(data: bytes, body: Body) -> set[int]:
