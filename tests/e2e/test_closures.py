@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 import wasmbindgen
@@ -140,3 +142,16 @@ def test_python_callbacks_called_from_rust_in_a_loop(m):
     with pytest.raises(ValueError, match="no"):  # call1 is `catch`: Err, then `?` throws it
         m.call_n(lambda i: (_ for _ in ()).throw(ValueError("no")), 2)
     assert m.add_one_closure()(41) == 42
+
+
+def test_a_given_away_closure_is_destroyed_when_python_collects_it(wasm_path, release):
+    """``into_js_value`` hands the closure to the host: from 0.2.105 the host destroys it (Rust
+    drops what it owns) once Python collects the function, as JS's FinalizationRegistry does;
+    0.2.83 leaks it, as JS did then."""
+    m = wasmbindgen.load(wasm_path("closures"))
+    f = m.tracked_closure()
+    assert f() == 1 and m.trackers_dropped() == 0
+    del f
+    gc.collect()
+    m.trackers_dropped()  # the destructor runs before the next call into the module
+    assert m.trackers_dropped() == (0 if release == "0.2.83" else 1)

@@ -15,7 +15,6 @@ adapter that converts a call's arguments. Two lifetime protocols exist:
 from __future__ import annotations
 
 import struct
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,9 +48,9 @@ class HeapClosure:
         "_count",
         "_dropped",
         "_factory",
-        "_finalizer",
         "_invoke",
         "_kind",
+        "_on_collect",
     )
 
     def __init__(self, factory: ClosureFactory, kind: ClosureKind, a: int, b: int) -> None:
@@ -59,7 +58,13 @@ class HeapClosure:
         self._invoke: FuncRef = factory.runtime.table_func_ref(kind.invoke_idx)
         self._count = 1
         self._dropped = False
-        self._finalizer: weakref.finalize[Any, Any] | None = None
+        # a closure Rust gave away (into_js_value, by value; 0.2.105+) ends when Python
+        # collects it: __del__ is free until then, where a weakref.finalize costs every closure
+        self._on_collect = factory.protocol == "unref" and kind.owned
+
+    def __del__(self) -> None:
+        if self._on_collect and self._count > 0 and self._a:
+            self._factory.collected(self._kind, self._a, self._b)
 
     def __call__(self, *args: Any) -> Any:
         kind = self._kind
@@ -85,8 +90,6 @@ class HeapClosure:
         self._count -= 1
         if self._count == 0:
             self._a = 0
-            if self._finalizer is not None:
-                self._finalizer.detach()
             self._factory.destroy(self._kind, a, self._b)
 
     # 0.2.83: __wbindgen_cb_drop(slot) -> 1 when Rust may free the closure now
@@ -126,14 +129,10 @@ class ClosureFactory:
                 f"{self.runtime.source}: the module made a closure of kind {key}, which the "
                 "build did not find; rebuild the package"
             )
-        closure = HeapClosure(self, kind, a, b)
-        if self.protocol == "unref" and kind.owned:
-            # a closure Rust gave away (into_js_value, by value) ends when Python collects it
-            closure._finalizer = weakref.finalize(closure, self._collected, kind, a, b)
-        return closure
+        return HeapClosure(self, kind, a, b)
 
-    def _collected(self, kind: ClosureKind, a: int, b: int) -> None:
-        # a finalizer runs at any point, maybe mid-call: the destructor waits for the next call
+    def collected(self, kind: ClosureKind, a: int, b: int) -> None:
+        # collection happens at any point, maybe mid-call: the destructor waits for the next call
         self.runtime.defer(lambda: self.destroy(kind, a, b))
 
     def cb_drop(self, slot: int) -> int:

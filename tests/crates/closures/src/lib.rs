@@ -193,3 +193,15 @@ impl Drop for Interval {
     Closure::<dyn Fn(u32) -> u32>::new(|x: u32| x + 1).into_js_value()
 }
 #[wasm_bindgen] pub fn add(a: u32, b: u32) -> u32 { a + b }
+
+thread_local!(static TRACKERS_DROPPED: std::cell::Cell<u32> = std::cell::Cell::new(0));
+struct Tracker;
+impl Drop for Tracker {
+    fn drop(&mut self) { TRACKERS_DROPPED.with(|d| d.set(d.get() + 1)); }
+}
+/// A closure given away with `into_js_value`, owning a value whose drop is counted.
+#[wasm_bindgen] pub fn tracked_closure() -> JsValue {
+    let tracker = Tracker;
+    Closure::<dyn Fn() -> u32>::new(move || { let _ = &tracker; 1 }).into_js_value()
+}
+#[wasm_bindgen] pub fn trackers_dropped() -> u32 { TRACKERS_DROPPED.with(|d| d.get()) }
