@@ -121,6 +121,7 @@ class ClosureFactory:
         self.runtime = runtime
         self.kinds = {key: ClosureKind(*entry) for key, entry in kinds.items()}
         self.protocol = runtime.config.closure_protocol
+        self._destroy_ref: FuncRef | None = None  # __wbindgen_destroy_closure, looked up once
 
     def make(self, key: int, a: int, b: int) -> HeapClosure:
         kind = self.kinds.get(key)
@@ -147,6 +148,8 @@ class ClosureFactory:
             return
         struct.pack_into("<I12xI12x", rt.buffer, 0, a, b)
         if self.protocol == "unref":
-            rt.invoke(rt.export("__wbindgen_destroy_closure"), 2)
+            if self._destroy_ref is None:
+                self._destroy_ref = rt.export("__wbindgen_destroy_closure")
+            rt.invoke(self._destroy_ref, 2)
         else:
             rt.invoke(rt.table_func_ref(kind.dtor_idx), 2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,6 +105,9 @@ class HostFunction:
     params: str
     result: str = ""
     label: str = ""  # how JS spells the import (``Map.prototype.size``), for error messages
+    # a marker import ``(key, argument) -> result``: called as ``keyed[key](argument)``, one
+    # Python frame less than ``handler`` would take on the hottest markers (casts)
+    keyed: Mapping[int, Callable[[Any], Any]] | None = None
 
 
 class WasmInstance:
@@ -255,8 +258,41 @@ class WasmInstance:
 
         limit = len(HOST_MEMORY) - size
 
+        def failed(exc: BaseException, value: Any) -> int:
+            if isinstance(exc, struct.error):  # the value does not fit the import's return type
+                exc = TypeError(
+                    f"{self.source}: {host.label or name} returned {value!r}, which its Rust "
+                    f"signature cannot take (wasm result {result!r}); is the receiver or the "
+                    "provided value of the kind the binding expects?"
+                )
+            self.pending = exc
+            return _trap_new(trap_text, len(trap_text)) or 0
+
+        keyed = host.keyed
+        if keyed is not None:
+
+            def keyed_trampoline(_env: int, _caller: int, values: int, _count: int) -> int:
+                self.host_depth += 1
+                value = None
+                try:
+                    view: Any = HOST_MEMORY
+                    at = values
+                    if values >= limit:
+                        view, at = window.from_address(values), 0
+                    key, argument = unpack(params, view, at)
+                    value = keyed[key](argument)
+                    pack(result, view, at, value)
+                    return 0
+                except BaseException as exc:
+                    return failed(exc, value)
+                finally:
+                    self.host_depth -= 1
+
+            return keyed_trampoline
+
         def trampoline(_env: int, _caller: int, values: int, _count: int) -> int:
             self.host_depth += 1
+            value = None
             try:
                 view: Any = HOST_MEMORY
                 at = values
@@ -266,16 +302,8 @@ class WasmInstance:
                 if result:
                     pack(result, view, at, value)
                 return 0
-            except struct.error:  # the handler's value does not fit the import's return type
-                self.pending = TypeError(
-                    f"{self.source}: {host.label or name} returned {value!r}, which its Rust "
-                    f"signature cannot take (wasm result {result!r}); is the receiver or the "
-                    "provided value of the kind the binding expects?"
-                )
-                return _trap_new(trap_text, len(trap_text)) or 0
             except BaseException as exc:
-                self.pending = exc
-                return _trap_new(trap_text, len(trap_text)) or 0
+                return failed(exc, value)
             finally:
                 self.host_depth -= 1
 

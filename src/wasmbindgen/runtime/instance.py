@@ -42,6 +42,19 @@ def raise_value(value: Any) -> None:
     raise JsException(value)
 
 
+class CastTable(dict[int, Callable[[int], int]]):
+    """Cast key -> the glue's handler, reading the cast's arguments at an address."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source
+
+    def __missing__(self, key: int) -> Callable[[int], int]:
+        raise RuntimeError(
+            f"{self.source}: the module made cast {key}, which the build did not find"
+        )
+
+
 class Runtime:
     """Created by ``load()`` (or a built package) before the glue runs; the glue configures
     it, registers its import handlers with ``instantiate`` and then calls through it."""
@@ -65,7 +78,7 @@ class Runtime:
         self._table_refs: dict[int, FuncRef] = {}
         self.glue_namespace: dict[str, Any] = {}
         self.closures: ClosureFactory | None = None
-        self.casts: dict[int, Callable[[int], int]] = {}
+        self.casts = CastTable(source)
         self._table_funcs: list[wasmtime.Func] = []
         # Promises of async exports still pending: a trap rejects them, since the Rust futures
         # that would settle them can no longer run.
@@ -83,7 +96,7 @@ class Runtime:
         casts: dict[int, Callable[[int], int]] | None = None,
     ) -> None:
         self.closures = ClosureFactory(self, closures or {})
-        self.casts = casts or {}
+        self.casts.update(casts or {})  # the cast marker's host function holds this table
 
         def host(module: str, name: str) -> HostFunction:
             found = imports.get(name)
@@ -113,7 +126,7 @@ class Runtime:
             "drop_ref": HostFunction(heap.drop, _U32),
             "describe": HostFunction(lambda _word: None, _U32),  # casts no longer describe
             "closure_marker": HostFunction(self._make_closure_slot, _U32X3, "<I"),
-            "cast_marker": HostFunction(self._cast, _U32X2, "<I"),
+            "cast_marker": HostFunction(self._cast, _U32X2, "<I", keyed=self.casts),
             "cb_drop": HostFunction(lambda slot: self._factory().cb_drop(slot), _U32, "<I"),
             "heap_live_count": HostFunction(heap.live_count, "<", "<I"),
             "table_grow": HostFunction(lambda _delta: -1, slot_format(["i32"]), "<i"),
@@ -145,12 +158,7 @@ class Runtime:
         return self.heap.add(self._factory().make(key, a, b))
 
     def _cast(self, key: int, at: int) -> int:
-        handler = self.casts.get(key)
-        if handler is None:
-            raise RuntimeError(
-                f"{self.source}: the module made cast {key}, which the build did not find"
-            )
-        return handler(at)
+        return self.casts[key](at)
 
     def _reject_pending(self, panic: RustPanic) -> None:
         promises, self.pending_promises = list(self.pending_promises), weakref.WeakSet()

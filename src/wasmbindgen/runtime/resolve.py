@@ -117,6 +117,10 @@ class Resolver:
     def lookup(
         self, module: str, kind: str, namespace: tuple[str, ...], name: str, what: str
     ) -> Any:
+        if not module and not namespace:  # a global (``queueMicrotask``): the common case
+            found = self.scope.get(name, _MISSING)
+            if found is not _MISSING:
+                return found
         if "." in name:  # js_name = "prototype.set.call": a property path
             first, *path = name.split(".")
             value = self.lookup(module, kind, namespace, first, what)
