@@ -25,18 +25,17 @@ from .model import Interface, Rules, build_interface
 from .model.build import XFORM_MODULE
 from .runtime.engine import compile_module
 from .runtime.glue import RUNTIME_KEY
-from .runtime.instance import CAST_SCRATCH_EXPORT, LoadOptions, Runtime
+from .runtime.instance import CAST_SLOTS_EXPORT, LoadOptions, Runtime
 from .runtime.resolve import snippet_keys
 from .schema import SECTION_NAME, Program, decode_chunks, split_section
 from .versions import Version, select_version
 from .wasm import WasmModule, read_module, rewrite
 from .wasm.code import inline_constant
-from .wasm.trampoline import marker_trampoline
+from .wasm.rewrite import appended_table_slot
+from .wasm.trampoline import table_trampoline
 
 if sys.byteorder != "little":  # pragma: no cover - wasm memory is little-endian
     raise ImportError("wasmbindgen needs a little-endian host")
-
-PLACEHOLDER = "__wbindgen_placeholder__"
 
 
 @dataclass(frozen=True)
@@ -111,25 +110,22 @@ def analyse(data: bytes, source: str) -> Analysis:
 
 
 def runtime_module(wasm: WasmModule, casts: tuple[CastSite, ...], version: Version) -> bytes:
-    """The module the host runs: host exports added; each cast function a trampoline that
-    hands the cast marker its key and arguments in one call (``wasm/trampoline.py``); calls of
-    imports with a fixed result made constants."""
+    """The module the host runs: host exports added; each cast function a trampoline to a
+    table slot appended for it (``wasm/trampoline.py``), where the runtime puts the cast's
+    host function; calls of imports with a fixed result made constants."""
     bodies = constant_import_bodies(wasm, version)
     if not casts:
         return rewrite(wasm, bodies=bodies)
-    marker_index = wasm.function_import_index(PLACEHOLDER, version.markers.cast)
-    assert marker_index is not None
-    scratch = len(wasm.globals)  # the appended global holding the scratch block's address
-    try:
-        bodies |= {
-            site.function: marker_trampoline(
-                wasm.function_type(site.function), marker_index, site.key, scratch
-            )
-            for site in casts
-        }
-    except BindgenError as exc:
-        raise BindgenError(f"{wasm.source}: {exc}") from None
-    return rewrite(wasm, bodies=bodies, globals={CAST_SCRATCH_EXPORT: 0})
+    first_slot = appended_table_slot(wasm)
+    for site in casts:  # keys are 0..n-1: the cast with key k has slot first_slot + k
+        ftype = wasm.function_type(site.function)
+        type_index = wasm.function_types[site.function]
+        bodies[site.function] = table_trampoline(
+            len(ftype.params), type_index, first_slot + site.key
+        )
+    return rewrite(
+        wasm, bodies=bodies, globals={CAST_SLOTS_EXPORT: first_slot}, table_slots=len(casts)
+    )
 
 
 def constant_import_bodies(wasm: WasmModule, version: Version) -> dict[int, bytes]:

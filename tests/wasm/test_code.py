@@ -12,6 +12,8 @@ from wasmbindgen.pipeline import analyse
 from wasmbindgen.wasm import read_module, rewrite
 from wasmbindgen.wasm._bytes import ByteCursor, padded_sleb
 from wasmbindgen.wasm.code import call_sites, calls_to, inline_constant
+from wasmbindgen.wasm.rewrite import appended_table_slot
+from wasmbindgen.wasm.trampoline import table_trampoline
 
 CALLER = """
 (module
@@ -65,3 +67,30 @@ def test_current_modules_drop_js_values_without_asking_for_statics_end(wasm_path
     assert calls_to(raw, index)
     ran = read_module(analyse(data, "closures.wasm").wasm_bytes, "closures.wasm")
     assert calls_to(ran, index) == []
+
+
+def test_appended_table_slots_take_host_functions():
+    """A cast function's body becomes a call_indirect of its own type to a slot the rewrite
+    appends; the host puts its function there."""
+    wat = """
+    (module
+      (type $t (func (param i32 f64) (result i32)))
+      (table 2 2 funcref)
+      (func $cast (type $t) (i32.const 99))
+      (func (export "run") (result i32) (call $cast (i32.const 7) (f64.const 1.5))))
+    """
+    module = read_module(wasmtime.wat2wasm(wat), "t.wasm")
+    slot = appended_table_slot(module)
+    assert slot == 2
+    body = table_trampoline(2, module.function_types[0], slot)
+    data = rewrite(module, bodies={0: body}, table_slots=1)
+    grown = read_module(data, "t.wasm")
+    assert grown.defined_tables[0].minimum == grown.defined_tables[0].maximum == 3
+    engine = wasmtime.Engine()
+    store = wasmtime.Store(engine)
+    instance = wasmtime.Instance(store, wasmtime.Module(engine, data), [])
+    exports = instance.exports(store)
+    i32, f64 = wasmtime.ValType.i32(), wasmtime.ValType.f64()
+    host = wasmtime.Func(store, wasmtime.FuncType([i32, f64], [i32]), lambda a, b: a + int(b * 2))
+    exports["__wbindgen_function_table_export"].set(store, slot, host)
+    assert exports["run"](store) == 10  # the host got both arguments in place

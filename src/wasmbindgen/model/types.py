@@ -355,10 +355,9 @@ class ClosureType:
 @dataclass(frozen=True)
 class Cast:
     """One ``wbg_cast``: Rust converts a value of ``source`` into ``target`` through the host
-    (``JsValue::from_str``, ``Closure::new``…). The module's cast function was rewritten to hand
-    the host ``key`` and the address of its wasm parameters ``params``, 8 bytes each; it
-    returns an i32 result as the host's return value, another result from the address the host
-    returns."""
+    (``JsValue::from_str``, ``Closure::new``…). The module's cast function was rewritten to pass
+    its wasm parameters ``params`` on to the host function in its table slot (the slot of cast
+    ``key``), which returns ``results``."""
 
     key: int
     source: ValueType

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ import wasmtime
 from wasmtime import _bindings as capi
 
 from ..errors import BindgenError, RustPanic
-from ..wasm.rewrite import STACK_POINTER_EXPORT
+from ..wasm.rewrite import FUNCTION_TABLE_EXPORT, STACK_POINTER_EXPORT
 
 SLOT = 16  # bytes per wasmtime_val_raw_t
 MIN_CALL_SLOTS = 24
@@ -51,6 +51,9 @@ _define_unchecked = _private(
     HOST_CALLBACK,
     _vp,
     _vp,
+)
+_func_new_unchecked = _private(
+    "wasmtime_func_new_unchecked", None, _vp, _vp, HOST_CALLBACK, _vp, _vp, _vp
 )
 _trap_new = _private("wasmtime_trap_new", _vp, ctypes.c_char_p, _c_size_t)
 _memory_data = _private("wasmtime_memory_data", _vp, _vp, _vp)
@@ -105,9 +108,6 @@ class HostFunction:
     params: str
     result: str = ""
     label: str = ""  # how JS spells the import (``Map.prototype.size``), for error messages
-    # a marker import ``(key, argument) -> result``: called as ``keyed[key](argument)``, one
-    # Python frame less than ``handler`` would take on the hottest markers (casts)
-    keyed: Mapping[int, Callable[[Any], Any]] | None = None
 
 
 class WasmInstance:
@@ -176,6 +176,23 @@ class WasmInstance:
         self._stack_pointer = stack_pointer if isinstance(stack_pointer, wasmtime.Global) else None
         self._stack_rest = self._stack_pointer.value(self.store) if self._stack_pointer else None
         self.host_depth = 0  # host functions running (a failure inside one is not outermost)
+
+    def set_table_function(
+        self, slot: int, host: HostFunction, params: list[str], results: list[str]
+    ) -> None:
+        """Put a host function of wasm type ``params -> results`` into table slot ``slot``
+        (the slots the rewrite appended for cast trampolines)."""
+        valtypes = {"i32": wasmtime.ValType.i32(), "i64": wasmtime.ValType.i64()}
+        valtypes |= {"f32": wasmtime.ValType.f32(), "f64": wasmtime.ValType.f64()}
+        functype = wasmtime.FuncType([valtypes[p] for p in params], [valtypes[r] for r in results])
+        callback = HOST_CALLBACK(self._trampoline(host, "table", host.label))
+        func = capi.wasmtime_func_t()
+        type_ptr = ctypes.cast(functype.ptr(), _vp).value
+        _func_new_unchecked(self._ctx, type_ptr, callback, None, None, ctypes.addressof(func))
+        self._callbacks.append((callback, functype, func))
+        table = self.exports.get(FUNCTION_TABLE_EXPORT)
+        assert isinstance(table, wasmtime.Table), "the rewrite exports the table"
+        table.set(self.store, slot, wasmtime.Func._from_raw(func))
 
     # -- calls into wasm ----------------------------------------------------------------------
 
@@ -267,28 +284,6 @@ class WasmInstance:
                 )
             self.pending = exc
             return _trap_new(trap_text, len(trap_text)) or 0
-
-        keyed = host.keyed
-        if keyed is not None:
-
-            def keyed_trampoline(_env: int, _caller: int, values: int, _count: int) -> int:
-                self.host_depth += 1
-                value = None
-                try:
-                    view: Any = HOST_MEMORY
-                    at = values
-                    if values >= limit:
-                        view, at = window.from_address(values), 0
-                    key, argument = unpack(params, view, at)
-                    value = keyed[key](argument)
-                    pack(result, view, at, value)
-                    return 0
-                except BaseException as exc:
-                    return failed(exc, value)
-                finally:
-                    self.host_depth -= 1
-
-            return keyed_trampoline
 
         def trampoline(_env: int, _caller: int, values: int, _count: int) -> int:
             self.host_depth += 1

@@ -183,7 +183,6 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
             "_wb_make_closure": rt.make_closure,
             "_wb_js_number": jsops.number,
             "_wb_bigint": jsops.BigInt,
-            "_wb_cast_result": getattr(rt, "cast_result", 0),
             "_wb_small_int": cv.small_int,
             "_wb_f64_option": cv.f64_option,
             "_wb_arg_error": cv.arg_error,

@@ -23,7 +23,9 @@ from .memory import LinearMemory
 from .promise import Promise
 from .resolve import Resolver
 
-CAST_SCRATCH_EXPORT = "__wbindgen_cast_scratch"  # the global rewritten cast functions read
+CAST_SLOTS_EXPORT = "__wbindgen_cast_slots"  # the table slot of the cast with key 0
+# a cast's ABI kind -> its wasm value type
+WASM_TYPES = {"i32": "i32", "u32": "i32", "i64": "i64", "u64": "i64", "f32": "f32", "f64": "f64"}
 _U32, _U32X2, _U32X3 = slot_format(["u32"]), slot_format(["u32"] * 2), slot_format(["u32"] * 3)
 
 
@@ -40,19 +42,6 @@ def raise_value(value: Any) -> None:
     if isinstance(value, BaseException):
         raise value
     raise JsException(value)
-
-
-class CastTable(dict[int, Callable[[int], int]]):
-    """Cast key -> the glue's handler, reading the cast's arguments at an address."""
-
-    def __init__(self, source: str) -> None:
-        super().__init__()
-        self.source = source
-
-    def __missing__(self, key: int) -> Callable[[int], int]:
-        raise RuntimeError(
-            f"{self.source}: the module made cast {key}, which the build did not find"
-        )
 
 
 class Runtime:
@@ -78,7 +67,6 @@ class Runtime:
         self._table_refs: dict[int, FuncRef] = {}
         self.glue_namespace: dict[str, Any] = {}
         self.closures: ClosureFactory | None = None
-        self.casts = CastTable(source)
         self._table_funcs: list[wasmtime.Func] = []
         # Promises of async exports still pending: a trap rejects them, since the Rust futures
         # that would settle them can no longer run.
@@ -93,10 +81,9 @@ class Runtime:
         self,
         imports: dict[str, HostFunction],
         closures: dict[int, tuple[Any, ...]] | None = None,
-        casts: dict[int, Callable[[int], int]] | None = None,
+        casts: dict[int, tuple[Callable[..., Any], list[str], list[str]]] | None = None,
     ) -> None:
         self.closures = ClosureFactory(self, closures or {})
-        self.casts.update(casts or {})  # the cast marker's host function holds this table
 
         def host(module: str, name: str) -> HostFunction:
             found = imports.get(name)
@@ -110,11 +97,26 @@ class Runtime:
         self.buffer = self.wasm.buffer
         self._exn_store = self.wasm.func_ref("__wbindgen_exn_store")
         self.wasm.on_poison = self._reject_pending
-        scratch = self.wasm.exports.get(CAST_SCRATCH_EXPORT)
-        if isinstance(scratch, wasmtime.Global):
-            self.cast_args = self.memory.malloc(64, 8)  # eight 8-byte argument slots
-            self.cast_result = self.memory.malloc(16, 8)
-            scratch.set_value(self.wasm.store, wasmtime.Val.i32(self.cast_args))
+        self._install_casts(casts or {})
+
+    def _install_casts(
+        self, casts: dict[int, tuple[Callable[..., Any], list[str], list[str]]]
+    ) -> None:
+        """Each cast's handler, as a host function in the table slot its trampoline calls:
+        ``casts[key] = (handler, parameter ABI kinds, result ABI kinds)``."""
+        if not casts:
+            return
+        first = self.wasm.exports.get(CAST_SLOTS_EXPORT)
+        assert isinstance(first, wasmtime.Global), "the rewrite exports the first cast slot"
+        base = first.value(self.wasm.store)
+        for key, (handler, params, results) in casts.items():
+            host = HostFunction(
+                handler, slot_format(params), slot_format(results) if results else "", f"cast {key}"
+            )
+            wasm_params = [WASM_TYPES[kind] for kind in params]
+            self.wasm.set_table_function(
+                base + key, host, wasm_params, [WASM_TYPES[k] for k in results]
+            )
 
     # -- imports the runtime serves itself ------------------------------------------------------
 
@@ -126,7 +128,7 @@ class Runtime:
             "drop_ref": HostFunction(heap.drop, _U32),
             "describe": HostFunction(lambda _word: None, _U32),  # casts no longer describe
             "closure_marker": HostFunction(self._make_closure_slot, _U32X3, "<I"),
-            "cast_marker": HostFunction(self._cast, _U32X2, "<I", keyed=self.casts),
+            "cast_marker": HostFunction(self._cast, _U32X2, "<I"),
             "cb_drop": HostFunction(lambda slot: self._factory().cb_drop(slot), _U32, "<I"),
             "heap_live_count": HostFunction(heap.live_count, "<", "<I"),
             "table_grow": HostFunction(lambda _delta: -1, slot_format(["i32"]), "<i"),
@@ -157,8 +159,11 @@ class Runtime:
     def _make_closure_slot(self, a: int, b: int, key: int) -> int:
         return self.heap.add(self._factory().make(key, a, b))
 
-    def _cast(self, key: int, at: int) -> int:
-        return self.casts[key](at)
+    def _cast(self, key: int, _at: int) -> int:
+        raise RuntimeError(  # the rewrite routes every cast it found through the table
+            f"{self.source}: the module made cast {key} through its marker, which the build did "
+            "not find; rebuild the package"
+        )
 
     def _reject_pending(self, panic: RustPanic) -> None:
         promises, self.pending_promises = list(self.pending_promises), weakref.WeakSet()

@@ -63,6 +63,15 @@ class Export:
 
 
 @dataclass(frozen=True)
+class TableType:
+    """A table the module defines: its element type's code and its limits."""
+
+    reftype: int
+    minimum: int
+    maximum: int | None
+
+
+@dataclass(frozen=True)
 class Global:
     index: int
     mutable: bool
@@ -101,6 +110,7 @@ class WasmModule:
     bodies: list[Body] = field(default_factory=list)
     custom: dict[str, list[bytes]] = field(default_factory=dict)
     table_count: int = 0
+    defined_tables: list[TableType] = field(default_factory=list)
     imported_functions: int = 0
     has_tags: bool = False  # a tag section or tag imports: wasm exception handling
 
@@ -208,7 +218,13 @@ def _read_section(module: WasmModule, section: Section) -> None:
         for _ in range(body.leb_u32()):
             module.function_types.append(body.leb_u32())
     elif section.id == SECTION_TABLE:
-        module.table_count += body.leb_u32()
+        count = body.leb_u32()
+        module.table_count += count
+        for _ in range(count):
+            reftype = _read_valtype(body)
+            flags, minimum = body.byte(), body.leb_u32()
+            maximum = body.leb_u32() if flags & 1 else None
+            module.defined_tables.append(TableType(reftype, minimum, maximum))
     elif section.id == SECTION_MEMORY:
         for _ in range(body.leb_u32()):
             module.memories.append(_read_limits(body))

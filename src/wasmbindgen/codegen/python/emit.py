@@ -107,7 +107,10 @@ class ModuleEmitter:
         self.lines.append("}, closures={")
         self.lines += [f"    {key}: {entry}," for key, entry in sorted(closures.items())]
         self.lines.append("}, casts={")
-        self.lines += [f"    {key}: {fn}," for key, fn in sorted(casts.items())]
+        self.lines += [
+            f"    {key}: ({fn}, {params!r}, {results!r}),"
+            for key, (fn, params, results) in sorted(casts.items())
+        ]
         self.lines.append("})")
         self.lines.append("_wb_glue.bind_helpers(globals(), _wb_rt)")
         for name, expr in sorted(imports.bound.items()):

@@ -2,7 +2,7 @@
 
 Each converts Rust's raw arguments, finds its Python target (at call time, as JS does; the
 runtime's own functions once, at load) and converts the result back. Casts are handlers too:
-their arguments come from the scratch block their rewritten cast function filled.
+their arguments come straight from the rewritten cast function, through a table slot.
 """
 
 from __future__ import annotations
@@ -242,23 +242,15 @@ class ImportEmitter:
         ]
         return lines
 
-    def cast(self, cast: Cast) -> str:
-        """``_wb_cast_<key>(at)``: convert the cast's value, whose wasm values are at ``at``."""
+    def cast(self, cast: Cast) -> tuple[str, list[str], list[str]]:
+        """``_wb_cast_<key>(a0, …)``: convert the cast's value, given as its wasm values; with
+        the ABI kinds of its parameters and results, for the host function serving it."""
         fn = f"_wb_cast_{cast.key}"
         source_kinds = list(cast.source.abi.wasm)
         sret = len(cast.params) == len(source_kinds) + 1 and not cast.results
         kinds = ["u32", *source_kinds] if sret else source_kinds
         raw = [f"a{j}" for j in range(len(kinds))]
-        # each parameter was stored in an 8-byte slot
-        fmt = "<" + "".join(
-            convert.LETTER[k] + ("4x" if convert.SIZE[k] == 4 else "") for k in kinds
-        )
-        lines = [f"def {fn}(at):"]
-        if kinds:
-            target = ", ".join(raw) + ("," if len(raw) == 1 else "")
-            lines.append(
-                f"{INDENT}{target} = _wb_unpack({fmt!r}, _wb_view(at + {8 * len(kinds)}), at)"
-            )
+        lines = [f"def {fn}({', '.join(raw)}):"]
         values = raw[1:] if sret else raw
         source = cast.source
         if cast.closure is not None:
@@ -275,28 +267,14 @@ class ImportEmitter:
         lines += [INDENT + ln for ln in setup]
         lines.append(f"{INDENT}_wb_r = {expr}")
         target_vt = cast.target
-        results = list(cast.results)
-        if results == ["i32"] or (not results and not sret):
-            ret = convert.lower_import_result(target_vt, "_wb_r", None, "cast", self.interface)
-            lines += [INDENT + ln for ln in ret]
-        elif sret:
-            layout = ret_layout(target_vt, False)
+        layout = ret_layout(target_vt, False) if sret else None
+        if sret:
             assert layout is not None
             lines.append(f"{INDENT}rp = {raw[0]}")
-            lines += [
-                INDENT + ln
-                for ln in convert.lower_import_result(
-                    target_vt, "_wb_r", layout, "cast", self.interface
-                )
-            ]
-            lines.append(f"{INDENT}return 0")
-        else:
-            ret = convert.lower_import_result(target_vt, "_wb_r", None, "cast", self.interface)
-            value = ret[-1].removeprefix("return ")
-            letter = convert.LETTER[results[0]]
-            at = "_wb_cast_result"
-            lines.append(f"{INDENT}_wb_pack('<{letter}', _wb_view({at} + 8), {at}, {value})")
-            lines.append(f"{INDENT}return _wb_cast_result")
+        ret = convert.lower_import_result(target_vt, "_wb_r", layout, "cast", self.interface)
+        lines += [INDENT + ln for ln in ret]
         lines.append("")
         self.lines += lines
-        return fn
+        target_kinds = list(target_vt.abi.wasm)
+        results = target_kinds if len(target_kinds) == len(cast.results) else list(cast.results)
+        return fn, kinds, results
