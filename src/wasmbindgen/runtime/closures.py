@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ExpiredClosureError
+from .resolve import ATTRIBUTE_TYPES
 
 if TYPE_CHECKING:
     from .engine import FuncRef
@@ -112,6 +113,9 @@ class HeapClosure:
     def __repr__(self) -> str:
         state = "dropped" if self._dropped else "live"
         return f"<Rust closure {'FnMut' if self._kind.mutable else 'Fn'} ({state})>"
+
+
+ATTRIBUTE_TYPES.add(HeapClosure)  # its members (``_wbg_cb_unref``) are plain attributes
 
 
 class ClosureFactory:

@@ -27,7 +27,7 @@ from .engine import HostFunction, compile_module
 from .instance import LoadOptions, Runtime
 from .memory import WriteBackTarget
 from .promise import Promise, is_python_awaitable
-from .resolve import get_property, set_property
+from .resolve import ATTRIBUTE_TYPES, get_property, set_property
 from .structs import InspectableRustObject, RustObject, member_property
 from .values import is_nullish
 
@@ -76,6 +76,10 @@ def method(receiver: Any, name: str) -> Callable[..., Any]:
     their JS class's prototype first (``push``, ``padStart``, ``call``); dicts and other objects
     their own keys or attributes first, then ``Object.prototype``."""
     cls = type(receiver)
+    if cls in ATTRIBUTE_TYPES:  # Promise, Rust closures: members are attributes (hot path)
+        attribute: Callable[..., Any] | None = getattr(receiver, name, None)
+        if callable(attribute):
+            return attribute
     if cls in RECEIVER_CLASSES and cls is not dict:
         member = prototype_member(receiver, name)
         if member is not None:
