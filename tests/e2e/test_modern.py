@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import wasmbindgen
 from wasmbindgen import BigInt, Promise, null
@@ -121,3 +123,32 @@ def test_array_is_array_and_futures_from_both_crates(m):
         return one, two
 
     assert wasmbindgen.run(main()) == (1, 2)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.integers(min_value=-(2**127), max_value=2**127 - 1),
+    st.integers(min_value=0, max_value=2**128 - 1),
+)
+def test_128_bit_integers_round_trip_property(m, signed, unsigned):
+    assert m.echo_i128(signed) == signed
+    assert m.echo_u128(unsigned) == unsigned
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.one_of(st.none(), st.integers(min_value=0, max_value=2**32 - 1)),
+    st.one_of(st.none(), st.floats(width=32, allow_nan=False)),
+)
+def test_small_options_round_trip_property(m, number, single):
+    """On 0.2.122+ Option<u32>/Option<f32> travel as one f64 with a sentinel for None."""
+    assert m.echo_opt_u32(number) == number
+    assert m.echo_opt_f32(single) == single
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"])), max_size=8))
+def test_string_vectors_round_trip_property(m, parts):
+    assert m.join(parts) == "+".join(parts)  # Vec<String> in
+    words = [p for p in parts if p and not any(ch.isspace() or ch in "\x85\xa0" for ch in p)]
+    assert m.words(" ".join(words)) == words  # Vec<String> out
