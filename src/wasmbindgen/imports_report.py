@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model.declared import declared_from, declared_imports
+from .model.declared import MEMBER_CALLS, declared_from, declared_imports
 from .model.types import (
-    CallKind,
     ImportFunction,
     ImportRoot,
     ImportStatic,
@@ -53,18 +52,6 @@ def _module_resolution(root: ImportRoot, modules: Mapping[str, Any]) -> tuple[st
     return "unresolved", f"{what}: pass modules={{{keys[-1]!r}: ...}}"
 
 
-_ON_RECEIVER = frozenset(
-    {
-        CallKind.METHOD,
-        CallKind.GETTER,
-        CallKind.SETTER,
-        CallKind.INDEXING_GETTER,
-        CallKind.INDEXING_SETTER,
-        CallKind.INDEXING_DELETER,
-    }
-)
-
-
 def import_uses(
     interface: Interface,
     globals: Mapping[str, Any] | None = None,
@@ -93,7 +80,7 @@ def import_uses(
             resolves, detail = "globals=", ""
         elif binding.root_name in ABSENT_BY_DESIGN:
             resolves, detail = "absent", "browser-only: js-sys probes it, then uses globalThis"
-        elif isinstance(item, ImportFunction) and item.structural and item.call in _ON_RECEIVER:
+        elif isinstance(item, ImportFunction) and item.structural and item.call in MEMBER_CALLS:
             resolves, detail = "the receiver", "looked up on the object Rust passes as this"
         else:
             resolves = "unresolved"

@@ -70,7 +70,8 @@ class DeclaredImport:
         return first.split(".")[0]  # js_class "Intl.Collator" belongs to Intl
 
 
-_MEMBER_CALLS = frozenset(
+# calls whose target is looked up on the receiver (``this``)
+MEMBER_CALLS = frozenset(
     {
         CallKind.METHOD,
         CallKind.GETTER,
@@ -114,7 +115,7 @@ def declared_imports(programs: list[Program]) -> list[DeclaredImport]:
                     else:
                         call = OPERATION_CALLS[(method.operation, method.is_static)]
                         name = method.property or name
-                member = call in _MEMBER_CALLS
+                member = call in MEMBER_CALLS
                 if member and not namespace:
                     namespace = type_namespaces.get(class_name, ())
                 binding = DeclaredImport(

@@ -25,7 +25,35 @@ def _key(value: Any) -> Any:
     return ("id", id(value))  # objects by identity, hashable or not
 
 
-class Map:
+class _GetOrInsert:
+    """``getOrInsert``/``getOrInsertComputed`` (ES2026) over a class's has/get/set."""
+
+    def has(self, key: Any = None) -> bool:
+        raise NotImplementedError
+
+    def get(self, key: Any = None) -> Any:
+        raise NotImplementedError
+
+    def set(self, key: Any = None, value: Any = None) -> Any:
+        raise NotImplementedError
+
+    def getOrInsert(self, key: Any = None, default: Any = None) -> Any:  # noqa: N802
+        if not self.has(key):
+            self.set(key, default)
+        return self.get(key)
+
+    def getOrInsertComputed(self, key: Any = None, fn: Any = None) -> Any:  # noqa: N802
+        if not self.has(key):
+            if not callable(fn):
+                raise TypeError(
+                    f"{type(self).__name__}.prototype.getOrInsertComputed: the callback is not "
+                    "a function"
+                )
+            self.set(key, fn(key))
+        return self.get(key)
+
+
+class Map(_GetOrInsert):
     def __init__(self, entries: Any = None) -> None:
         self._items: dict[Any, tuple[Any, Any]] = {}
         for entry in entries or ():
@@ -65,18 +93,6 @@ class Map:
     def forEach(self, fn: Callable[..., Any]) -> None:  # noqa: N802 - the JS name
         for key, value in list(self._items.values()):
             fn(value, key, self)
-
-    def getOrInsert(self, key: Any = None, default: Any = None) -> Any:  # noqa: N802
-        if not self.has(key):
-            self.set(key, default)
-        return self.get(key)
-
-    def getOrInsertComputed(self, key: Any = None, fn: Any = None) -> Any:  # noqa: N802
-        if not self.has(key):
-            if not callable(fn):
-                raise TypeError("Map.prototype.getOrInsertComputed: the callback is not a function")
-            self.set(key, fn(key))
-        return self.get(key)
 
     @staticmethod
     def groupBy(items: Any = None, fn: Any = None) -> Map:  # noqa: N802
@@ -218,7 +234,7 @@ class _IdentityTable:
         return True
 
 
-class WeakMap:
+class WeakMap(_GetOrInsert):
     def __init__(self, entries: Any = None) -> None:
         self._table = _IdentityTable()
         for key, value in entries or ():
@@ -236,16 +252,6 @@ class WeakMap:
 
     def delete(self, key: Any = None) -> bool:
         return self._table.delete(key)
-
-    def getOrInsert(self, key: Any = None, default: Any = None) -> Any:  # noqa: N802
-        if not self.has(key):
-            self.set(key, default)
-        return self.get(key)
-
-    def getOrInsertComputed(self, key: Any = None, fn: Any = None) -> Any:  # noqa: N802
-        if not self.has(key):
-            self.set(key, fn(key))
-        return self.get(key)
 
 
 class WeakSet:

@@ -23,6 +23,11 @@ def _disposer(value: Any, symbol: Symbol, what: str) -> Callable[[], Any]:
     return method  # type: ignore[no-any-return]
 
 
+def _suppressing(error: BaseException, earlier: BaseException | None) -> BaseException:
+    """A disposer's error suppresses the one already thrown, as JS chains them."""
+    return error if earlier is None else SuppressedError(error, earlier)
+
+
 class DisposableStack:
     """Resources disposed in reverse order by ``dispose()``; errors are chained into
     ``SuppressedError``s, as in JS."""
@@ -65,17 +70,21 @@ class DisposableStack:
 
     _symbol = _DISPOSE
 
-    def dispose(self) -> None:
+    def _take_actions(self) -> list[Callable[[], Any]]:
+        """The actions to run, last registered first; none when already disposed."""
         if self.disposed:
-            return
+            return []
         self.disposed = True
+        actions, self._actions = self._actions[::-1], []
+        return actions
+
+    def dispose(self) -> None:
         error: BaseException | None = None
-        for action in reversed(self._actions):
+        for action in self._take_actions():
             try:
                 action()
-            except Exception as exc:  # the new error suppresses the one already thrown
-                error = exc if error is None else SuppressedError(exc, error)
-        self._actions = []
+            except Exception as exc:
+                error = _suppressing(exc, error)
         if error is not None:
             raise error
 
@@ -91,17 +100,15 @@ class AsyncDisposableStack(DisposableStack):
     def disposeAsync(self) -> Any:  # noqa: N802 - the JS name
         from ..promise import Promise
 
+        actions = self._take_actions()
+
         async def run() -> None:
-            if self.disposed:
-                return
-            self.disposed = True
             error: BaseException | None = None
-            for action in reversed(self._actions):
+            for action in actions:
                 try:
                     await Promise.resolve(action())
                 except Exception as exc:
-                    error = exc if error is None else SuppressedError(exc, error)
-            self._actions = []
+                    error = _suppressing(exc, error)
             if error is not None:
                 raise error
 
