@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import math
 import types
+import weakref
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -291,7 +292,14 @@ register("AsyncIterator", AsyncGeneratorPrototype, types.AsyncGeneratorType)
 register("Iterator", IteratorPrototype, JsIterator)
 
 
-_WAITERS: dict[tuple[int, int], list[Any]] = {}  # (buffer, byte offset) -> waitAsync resolvers
+# buffer -> byte offset -> the resolvers of its waitAsync promises (gone with the buffer)
+_WAITERS: weakref.WeakKeyDictionary[Any, dict[int, list[Any]]] = weakref.WeakKeyDictionary()
+
+
+def _waiters(array: Any, index: Any) -> list[Any]:
+    """The waitAsync resolvers waiting on ``array[index]``."""
+    offset = array.byteOffset + int(jsops.to_number(index)) * array.BYTES
+    return _WAITERS.setdefault(array.buffer, {}).setdefault(offset, [])
 
 
 class Atomics:
@@ -355,10 +363,10 @@ class Atomics:
     def notify(array: Any, index: Any, count: Any = None) -> int:
         """Wakes ``waitAsync`` waiters (no thread can be blocked in ``wait`` here)."""
         Atomics.load(array, index)
-        key = (id(array.buffer), array.byteOffset + int(jsops.to_number(index)) * array.BYTES)
-        pending = _WAITERS.get(key, [])
+        pending = _waiters(array, index)
         n = len(pending) if count is None else max(0, int(jsops.to_number(count)))
-        woken, _WAITERS[key] = pending[:n], pending[n:]
+        woken = pending[:n]
+        del pending[:n]
         for resolve in woken:
             resolve("ok")
         return len(woken)
@@ -384,13 +392,12 @@ class Atomics:
         from ..promise import Promise
 
         waiter = Promise.withResolvers()
-        key = (id(array.buffer), array.byteOffset + int(jsops.to_number(index)) * array.BYTES)
-        _WAITERS.setdefault(key, []).append(waiter["resolve"])
+        pending = _waiters(array, index)
+        pending.append(waiter["resolve"])
         loop = running_loop()
         if math.isfinite(wait_ms) and loop is not None:
 
             def expire() -> None:
-                pending = _WAITERS.get(key, [])
                 if waiter["resolve"] in pending:
                     pending.remove(waiter["resolve"])
                     waiter["resolve"]("timed-out")
