@@ -17,7 +17,7 @@ import pytest
 import wasmbindgen
 
 sys.path.insert(0, str(Path(__file__).parent))
-from crate_builds import BUILDS, BY_RELEASE, CrateBuild
+from crate_builds import BUILDS, BY_RELEASE, UNWIND, CrateBuild
 
 SELECTED = [
     r for r in os.environ.get("WASMBINDGEN_RELEASES", "").replace(",", " ").split() if r
@@ -25,12 +25,25 @@ SELECTED = [
 _built: set[str] = set()
 
 
-def crate_build(release: str) -> CrateBuild:
-    build = BY_RELEASE[release]
-    if release not in _built and os.environ.get("WASMBINDGEN_SKIP_CARGO") != "1":
+def crate_build(release: str, build: CrateBuild | None = None) -> CrateBuild:
+    build = build or BY_RELEASE[release]
+    if build.name not in _built and os.environ.get("WASMBINDGEN_SKIP_CARGO") != "1":
         build.build()
-    _built.add(release)
+    _built.add(build.name)
     return build
+
+
+@pytest.fixture(scope="session")
+def unwind_wasm_path() -> Callable[[str], Path]:
+    """The panic=unwind build of a crate (newest release): panics caught as PanicError."""
+    build = crate_build(UNWIND.release, UNWIND)
+
+    def path(name: str) -> Path:
+        found = build.wasm(name)
+        assert found.exists(), f"{found} was not built"
+        return found
+
+    return path
 
 
 @pytest.fixture(scope="session", params=SELECTED)

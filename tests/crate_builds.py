@@ -39,6 +39,13 @@ class CrateBuild:
     pins: dict[str, str] = field(default_factory=dict)  # crate -> version, for --lock
     # workspace crates that need a newer js-sys than this release's
     excluded: tuple[str, ...] = ()
+    panic: str = "abort"  # "unwind": -Cpanic=unwind with wasm exception handling
+    only: tuple[str, ...] = ()  # the crates to build, when not all of the workspace
+
+    @property
+    def name(self) -> str:
+        """How tests and messages name this build (``0.2.130``, ``0.2.130-unwind``)."""
+        return self.release if self.panic == "abort" else f"{self.release}-{self.panic}"
 
     @property
     def folder(self) -> Path:
@@ -55,13 +62,14 @@ class CrateBuild:
     def target(self) -> Path:
         if self.toolchain == "legacy":
             return self.workspace / "target"
-        return self.workspace / "target" / self.release
+        return self.workspace / "target" / self.name
 
     def builds(self, crate: str) -> bool:
         """Whether this release's workspace has ``crate`` (named as in Cargo.toml)."""
         manifest = tomllib.loads((self.workspace / "Cargo.toml").read_text())
         members = {Path(member).name for member in manifest["workspace"]["members"]}
-        return crate in members and crate not in self.excluded
+        wanted = crate in self.only if self.only else crate not in self.excluded
+        return crate in members and wanted
 
     def wasm(self, crate: str) -> Path:
         return (
@@ -80,8 +88,8 @@ class CrateBuild:
         return command
 
     def build(self, quiet: bool = True, packages: list[str] | None = None) -> None:
-        env = dict(os.environ, CARGO_TARGET_DIR=str(self.target))
-        selection = [f"--package={name}" for name in packages or []]
+        env = dict(os.environ, CARGO_TARGET_DIR=str(self.target), WASMBINDGEN_PANIC=self.panic)
+        selection = [f"--package={name}" for name in packages or self.only]
         if not selection and self.excluded:
             selection = ["--workspace", *(f"--exclude={name}" for name in self.excluded)]
         command = self.cargo(*(["--quiet"] if quiet else []), *selection)
@@ -135,21 +143,37 @@ BUILDS = [
     ),
 ]
 BY_RELEASE = {build.release: build for build in BUILDS}
+# panic=unwind builds of the crates that test catching panics (PanicError), newest release only
+UNWIND = CrateBuild(
+    "0.2.130",
+    "0.2.130",
+    "current",
+    TESTS / "crates",
+    BY_RELEASE["0.2.130"].pins,
+    panic="unwind",
+    only=("panics",),
+)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("releases", nargs="*", help="wasm-bindgen releases (default: all)")
+    parser.add_argument(
+        "releases",
+        nargs="*",
+        help="builds: 0.2.83, 0.2.127, 0.2.130, 0.2.130-unwind (default: all)",
+    )
     parser.add_argument("--lock", action="store_true", help="regenerate the lockfiles instead")
     parser.add_argument("--verbose", action="store_true", help="show cargo's progress")
     parser.add_argument("--package", action="append", help="build only this crate (repeatable)")
     args = parser.parse_args()
-    for release in args.releases or list(BY_RELEASE):
-        build = BY_RELEASE[release]
+    every = {build.name: build for build in [*BUILDS, UNWIND]}
+    builds = [every[name] for name in args.releases] if args.releases else list(every.values())
+    for build in builds:
         if args.lock:
-            build.lock()
+            if build.panic == "abort":
+                build.lock()
         else:
-            print(f"building the test crates for wasm-bindgen {release}", file=sys.stderr)
+            print(f"building the test crates for wasm-bindgen {build.name}", file=sys.stderr)
             build.build(quiet=not args.verbose, packages=args.package)
     return 0
 

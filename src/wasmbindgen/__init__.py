@@ -8,6 +8,7 @@ m.greet("world")
 from .errors import BindgenError, ExpiredClosureError, JsException, NoEventLoopError, RustPanic
 from .pipeline import build, heap_live_count, load
 from .runtime.builtins.errors import AggregateError, Error
+from .runtime.intrinsics import PanicError
 from .runtime.jsops import BigInt, Symbol
 from .runtime.promise import Promise, run
 from .runtime.values import null
@@ -20,6 +21,7 @@ __all__ = [
     "ExpiredClosureError",
     "JsException",
     "NoEventLoopError",
+    "PanicError",
     "Promise",
     "RustPanic",
     "Symbol",

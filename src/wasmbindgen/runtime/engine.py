@@ -349,4 +349,9 @@ def _trap_reason(message: str) -> str:
     first = text[0] if text else "trap"
     if "unreachable" in message:
         return "Rust panicked (wasm `unreachable` executed)"
+    if "thrown Wasm exception" in message:  # panic=unwind: nothing caught it at the boundary
+        return (
+            "a Rust panic unwound out of the module uncaught (in a Drop, an *_aborting closure "
+            "or other code outside wasm-bindgen's catching boundaries): a hard abort"
+        )
     return first.removeprefix("error while executing at wasm backtrace:").strip() or first
