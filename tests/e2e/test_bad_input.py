@@ -129,3 +129,29 @@ def test_a_component_is_refused_naming_core_modules(tmp_path):
     path.write_bytes(b"\0asm\x0d\0\x01\0" + bytes(8))
     with pytest.raises(BindgenError, match=r"component\.wasm: .*component.*core module"):
         wasmbindgen.load(path)
+
+
+def test_the_legacy_exception_encoding_is_refused_saying_how_to_rebuild():
+    """rustc without -Cllvm-args=-wasm-use-legacy-eh=false writes `try`, which wasmtime refuses;
+    the message says which flags give the standard encoding."""
+    from wasmbindgen.runtime.engine import compile_module
+
+    legacy = wasmtime.wat2wasm('(module (tag $e) (func (export "f") try nop catch $e end))')
+    with pytest.raises(BindgenError, match=r"legacy\.wasm: .*legacy wasm exception encoding.*"):
+        compile_module(legacy, "legacy.wasm")
+    with pytest.raises(BindgenError, match="wasm-use-legacy-eh=false"):
+        compile_module(legacy, "legacy.wasm")
+
+
+def test_a_module_importing_an_exception_tag_loads_and_a_throw_is_a_hard_abort():
+    """C or C++ code linked into a crate imports `env.__cpp_exception`: the host gives it a
+    fresh tag, as a JS host does; an exception nothing catches is a hard abort."""
+    from wasmbindgen.runtime.engine import WasmInstance, compile_module
+
+    wat = """(module (import "env" "__cpp_exception" (tag $t (param i32)))
+      (memory (export "memory") 1)
+      (func (export "boom") i32.const 1 throw $t))"""
+    module = compile_module(wasmtime.wat2wasm(wat), "tag.wasm")
+    instance = WasmInstance(module, lambda m, n: None, "tag.wasm")  # no function imports
+    with pytest.raises(wasmbindgen.RustPanic, match=r"tag\.wasm: .*hard abort"):
+        instance.call_raw("boom", "", "")

@@ -92,9 +92,20 @@ def compile_module(data: bytes, source: str) -> wasmtime.Module:
     try:
         return wasmtime.Module(shared_engine(), data)
     except wasmtime.WasmtimeError as exc:
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else "invalid module"
+        text = str(exc)
+        if "legacy_exceptions" in text:
+            raise BindgenError(
+                f"{source}: the module uses the legacy wasm exception encoding (`try`/`catch`), "
+                "which wasmtime does not run. Rebuild it with the standard encoding: "
+                "RUSTFLAGS='-Cpanic=unwind -Ctarget-feature=+exception-handling "
+                "-Cllvm-args=-wasm-use-legacy-eh=false' and -Zbuild-std=std,panic_unwind "
+                "(or build with panic=abort)"
+            ) from None
+        lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+        cause = lines[-1].split(": ", 1)[-1] if len(lines) > 1 else ""  # the innermost cause
+        what = lines[0] + (f": {cause}" if cause else "") if lines else "invalid module"
         raise BindgenError(
-            f"{source}: wasmtime rejected the module ({first_line}); rebuild it with "
+            f"{source}: wasmtime rejected the module ({what}); rebuild it with "
             "`cargo build --release --target wasm32-unknown-unknown`"
         ) from None
 
@@ -130,6 +141,10 @@ class WasmInstance:
         linker = wasmtime.Linker(shared_engine())
         linker_ptr = ctypes.cast(linker.ptr(), _vp).value
         for imp in module.imports:
+            if isinstance(imp.type, wasmtime.TagType):  # e.g. env.__cpp_exception (C/C++ code)
+                tag = wasmtime.Tag(self.store, imp.type)  # as a JS host gives a fresh Tag
+                linker.define(self.store, imp.module, imp.name or "", tag)
+                continue
             if not isinstance(imp.type, wasmtime.FuncType):
                 raise BindgenError(
                     f"{source}: import {imp.module}.{imp.name} is a {type(imp.type).__name__}; "
