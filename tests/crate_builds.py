@@ -151,7 +151,7 @@ UNWIND = CrateBuild(
     TESTS / "crates",
     BY_RELEASE["0.2.130"].pins,
     panic="unwind",
-    only=("panics",),
+    only=("panics", "seed-closures"),
 )
 
 
