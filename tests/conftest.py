@@ -58,7 +58,7 @@ def wasm_path(release: str) -> Callable[[str], Path]:
 
     def path(name: str) -> Path:
         if not build.builds(name.replace("_", "-")):
-            pytest.skip(f"wasm-bindgen {release} predates the {name} test crate's features")
+            pytest.skip(f"the wasm-bindgen {release} build has no {name} crate (see its source)")
         found = build.wasm(name)
         assert found.exists(), f"{found} was not built"
         return found

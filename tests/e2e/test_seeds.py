@@ -90,3 +90,34 @@ def test_an_aborting_closure_aborts_on_panic(seed_closures):
         m.abort_variant(True)
     with pytest.raises(RustPanic, match="trapped earlier"):
         m.wrap_patterns()
+
+
+def test_the_2018_spelling_on_the_release_that_takes_it(wasm_path):
+    """``&Fn()``, ``Closure<FnMut()>`` and ``cancelInterval``, edition 2018: wasm-bindgen 0.2.83
+    builds it; today's macro no longer parses bare trait objects."""
+    log = []
+    cancelled = []
+    scope = closures_scope(log)
+
+    def cancel_interval(token):
+        cancelled.append(token)
+        TIMER_GLOBALS["clearInterval"](token)
+
+    m = wasmbindgen.load(
+        wasm_path("seed_closures_2018"), globals={**scope, "cancelInterval": cancel_interval}
+    )
+    assert m.stack_closures() == 3
+    m.int_to_string_closure()
+    assert log == ["x is 7"]
+
+    async def main():
+        interval = m.hello()
+        await asyncio.sleep(0.07)
+        token = interval.token()
+        interval.free()  # Drop: cancelInterval(token)
+        ticks = log.count("hello")
+        await asyncio.sleep(0.05)
+        return token, ticks
+
+    token, ticks = asyncio.run(main())
+    assert cancelled == [token] and ticks >= 2 and log.count("hello") == ticks
