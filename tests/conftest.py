@@ -17,7 +17,7 @@ import pytest
 import wasmbindgen
 
 sys.path.insert(0, str(Path(__file__).parent))
-from crate_builds import BUILDS, BY_RELEASE, UNWIND, CrateBuild
+from crate_builds import BUILDS, BY_RELEASE, JS_SYS_FUTURES, UNWIND, CrateBuild
 
 SELECTED = [
     r for r in os.environ.get("WASMBINDGEN_RELEASES", "").replace(",", " ").split() if r
@@ -33,10 +33,8 @@ def crate_build(release: str, build: CrateBuild | None = None) -> CrateBuild:
     return build
 
 
-@pytest.fixture(scope="session")
-def unwind_wasm_path() -> Callable[[str], Path]:
-    """The panic=unwind build of a crate (newest release): panics caught as PanicError."""
-    build = crate_build(UNWIND.release, UNWIND)
+def variant_paths(variant: CrateBuild) -> Callable[[str], Path]:
+    build = crate_build(variant.release, variant)
 
     def path(name: str) -> Path:
         found = build.wasm(name)
@@ -44,6 +42,18 @@ def unwind_wasm_path() -> Callable[[str], Path]:
         return found
 
     return path
+
+
+@pytest.fixture(scope="session")
+def unwind_wasm_path() -> Callable[[str], Path]:
+    """The panic=unwind build of a crate (newest release): panics caught as PanicError."""
+    return variant_paths(UNWIND)
+
+
+@pytest.fixture(scope="session")
+def js_sys_futures_wasm_path() -> Callable[[str], Path]:
+    """A crate built with #[wasm_bindgen] emitting js_sys::futures (WASM_BINDGEN_USE_JS_SYS)."""
+    return variant_paths(JS_SYS_FUTURES)
 
 
 @pytest.fixture(scope="session", params=SELECTED)

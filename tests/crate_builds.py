@@ -39,13 +39,15 @@ class CrateBuild:
     pins: dict[str, str] = field(default_factory=dict)  # crate -> version, for --lock
     # workspace crates that need a newer js-sys than this release's
     excluded: tuple[str, ...] = ()
-    panic: str = "abort"  # "unwind": -Cpanic=unwind with wasm exception handling
+    # a variant of the release's build: its name, the environment it builds in, its crates
+    variant: str = ""
+    env: dict[str, str] = field(default_factory=dict)
     only: tuple[str, ...] = ()  # the crates to build, when not all of the workspace
 
     @property
     def name(self) -> str:
         """How tests and messages name this build (``0.2.130``, ``0.2.130-unwind``)."""
-        return self.release if self.panic == "abort" else f"{self.release}-{self.panic}"
+        return f"{self.release}-{self.variant}" if self.variant else self.release
 
     @property
     def folder(self) -> Path:
@@ -88,7 +90,7 @@ class CrateBuild:
         return command
 
     def build(self, quiet: bool = True, packages: list[str] | None = None) -> None:
-        env = dict(os.environ, CARGO_TARGET_DIR=str(self.target), WASMBINDGEN_PANIC=self.panic)
+        env = dict(os.environ, CARGO_TARGET_DIR=str(self.target), **self.env)
         selection = [f"--package={name}" for name in packages or self.only]
         if not selection and self.excluded:
             selection = ["--workspace", *(f"--exclude={name}" for name in self.excluded)]
@@ -143,16 +145,31 @@ BUILDS = [
     ),
 ]
 BY_RELEASE = {build.release: build for build in BUILDS}
-# panic=unwind builds of the crates that test catching panics (PanicError), newest release only
+NEWEST = BY_RELEASE["0.2.130"]
+# panic=unwind builds of the crates that test catching panics (PanicError)
 UNWIND = CrateBuild(
-    "0.2.130",
-    "0.2.130",
+    NEWEST.release,
+    NEWEST.schema,
     "current",
-    TESTS / "crates",
-    BY_RELEASE["0.2.130"].pins,
-    panic="unwind",
+    NEWEST.workspace,
+    NEWEST.pins,
+    variant="unwind",
+    env={"WASMBINDGEN_PANIC": "unwind"},  # read by scripts/cargo-wasm.sh
     only=("panics", "seed-closures"),
 )
+# the futures seed with #[wasm_bindgen] emitting js_sys::futures (the seed's
+# --cfg=wasm_bindgen_use_js_sys; the macro reads it from the environment when cross-compiling)
+JS_SYS_FUTURES = CrateBuild(
+    NEWEST.release,
+    NEWEST.schema,
+    "current",
+    NEWEST.workspace,
+    NEWEST.pins,
+    variant="js-sys-futures",
+    env={"WASM_BINDGEN_USE_JS_SYS": "1"},
+    only=("seed-futures",),
+)
+VARIANTS = [UNWIND, JS_SYS_FUTURES]
 
 
 def main() -> int:
@@ -160,17 +177,18 @@ def main() -> int:
     parser.add_argument(
         "releases",
         nargs="*",
-        help="builds: 0.2.83, 0.2.127, 0.2.130, 0.2.130-unwind (default: all)",
+        help="builds: 0.2.83, 0.2.127, 0.2.130 and the variants 0.2.130-unwind, "
+        "0.2.130-js-sys-futures (default: all)",
     )
     parser.add_argument("--lock", action="store_true", help="regenerate the lockfiles instead")
     parser.add_argument("--verbose", action="store_true", help="show cargo's progress")
     parser.add_argument("--package", action="append", help="build only this crate (repeatable)")
     args = parser.parse_args()
-    every = {build.name: build for build in [*BUILDS, UNWIND]}
+    every = {build.name: build for build in [*BUILDS, *VARIANTS]}
     builds = [every[name] for name in args.releases] if args.releases else list(every.values())
     for build in builds:
         if args.lock:
-            if build.panic == "abort":
+            if not build.variant:
                 build.lock()
         else:
             print(f"building the test crates for wasm-bindgen {build.name}", file=sys.stderr)

@@ -8,7 +8,7 @@ import asyncio
 import pytest
 
 import wasmbindgen
-from crate_builds import UNWIND
+from crate_builds import JS_SYS_FUTURES, UNWIND
 from wasmbindgen import RustPanic
 from wasmbindgen.runtime.eventloop import TIMER_GLOBALS
 
@@ -121,3 +121,87 @@ def test_the_2018_spelling_on_the_release_that_takes_it(wasm_path):
 
     token, ticks = asyncio.run(main())
     assert cancelled == [token] and ticks >= 2 and log.count("hello") == ticks
+
+
+# ---- promises-and-futures.txt ----
+
+
+async def later(value, delay=0.0):
+    await asyncio.sleep(delay)
+    return value
+
+
+def futures_scope():
+    from wasmbindgen import Promise
+    from wasmbindgen.runtime.builtins.buffers import ArrayBuffer
+    from wasmbindgen.runtime.builtins.typed_arrays import Uint8Array
+
+    def fetch_item(i, fail):
+        if fail and i % 2:
+            return Promise.reject(f"no item {i}")
+        return later(f"item {i}", 0.001 * (10 - i))  # later items settle first
+
+    async def failing():
+        raise ValueError("three failed")
+
+    return {
+        "fetch_number": lambda: later(8),
+        "fetchNumbers": lambda: later([1, 2, 3.5]),
+        "fetch_item": fetch_item,
+        "fetch_buffer": lambda: later(ArrayBuffer(5)),
+        "async_func_1_ret_number": lambda: later(7),
+        "async_func_2": lambda: later(None),
+        "async_func_3_ret_string": lambda: later("three"),
+        "async_func_4_ret_array": lambda: later(Uint8Array([1, 2])),
+        "async_func_3": failing,
+        "async_func_4": lambda: later(None),
+    }
+
+
+@pytest.fixture(params=["default", "js-sys-futures"])
+def seed_futures(request, release, wasm_path, js_sys_futures_wasm_path):
+    """The futures seed crate; also built with #[wasm_bindgen] emitting js_sys::futures."""
+    if request.param != "default" and release != JS_SYS_FUTURES.release:
+        pytest.skip(f"the js-sys-futures build is of wasm-bindgen {JS_SYS_FUTURES.release}")
+    paths = wasm_path if request.param == "default" else js_sys_futures_wasm_path
+    return wasmbindgen.load(paths("seed_futures"), globals=futures_scope())
+
+
+FUTURES_RESULTS = {
+    "awaiting_directly": 50,  # Promise::resolve(42).await + Promise<Number> 8
+    "js_futures": 4243,  # js_sys::futures::JsFuture 42, wasm_bindgen_futures::JsFuture 43
+    "async_imports": "7 three [1, 2]",
+    "async_imports_catching": "err JsValue(ValueError: three failed\n) / ok",
+    "spawned": 5,
+    "all_iterable": ",".join(f"item {i}" for i in range(10)),
+    "all_iterable_rejects": 'rejected with JsValue("no item 1")',
+    "all_settled_iterable": 'ok item 0; failed JsValue("no item 1"); ok item 2; '
+    'failed JsValue("no item 3")',
+    "race_iterable": "item 9",  # the last item settles first
+    "array_of": 3,
+    "all_tuple": "item 1 5",
+    "all_tuple_arities": "item 0 | item 7 | "
+    + " | ".join(",".join(f"item {i}" for i in range(n)) for n in range(2, 8)),
+    "all_settled_tuple": 'failed JsValue("no item 1") / 5',
+    "mixing_futures": "item 2,from rust | item 3 3",
+    "generic_promises": 6.5,
+}
+
+
+@pytest.mark.parametrize("name", sorted(FUTURES_RESULTS))
+def test_futures_seed_examples(seed_futures, name):
+    assert wasmbindgen.run(getattr(seed_futures, name)()) == FUTURES_RESULTS[name]
+
+
+def test_futures_seed_async_exports_and_future_to_promise(seed_futures):
+    m = seed_futures
+    assert wasmbindgen.run(m.foo()) is None and m.foo_calls() == 1
+    assert wasmbindgen.run(m.returns_value(1)) == 2
+    assert wasmbindgen.run(m.returns_unit_result(False)) is None
+    with pytest.raises(wasmbindgen.JsException, match="unit failed"):
+        wasmbindgen.run(m.returns_unit_result(True))
+    assert wasmbindgen.run(m.returns_result(False)) == "value"
+    with pytest.raises(wasmbindgen.Error, match="value failed"):
+        wasmbindgen.run(m.returns_result(True))
+    promise = m.make_promise()  # future_to_promise: the Promise itself
+    assert isinstance(promise, wasmbindgen.Promise) and wasmbindgen.run(promise) == 42
