@@ -88,6 +88,10 @@ def import_uses(
             if binding.root_name in defaults:
                 detail = "the default scope lacks this member; " + detail
         rows.append(ImportUse(binding.js_path, item.shim, resolves, detail))
+    for raw in interface.raw_imports:  # plain wasm imports: importObject[module][name] in JS
+        root = ImportRoot(raw.module, "raw", ())
+        resolves, detail = _module_resolution(root, modules or {})
+        rows.append(ImportUse(f"{raw.module}.{raw.name}", raw.name, resolves, detail))
     unique = {(row.js_path, row.resolves): row for row in rows}  # overloads share a JS member
     return sorted(unique.values(), key=lambda row: (row.resolves, row.js_path))
 

@@ -10,6 +10,8 @@ import pytest
 import wasmbindgen
 from crate_builds import JS_SYS_FUTURES, UNWIND
 from wasmbindgen import RustPanic
+from wasmbindgen.imports_report import import_uses
+from wasmbindgen.pipeline import analyse
 from wasmbindgen.runtime.eventloop import TIMER_GLOBALS
 
 
@@ -205,3 +207,33 @@ def test_futures_seed_async_exports_and_future_to_promise(seed_futures):
         wasmbindgen.run(m.returns_result(True))
     promise = m.make_promise()  # future_to_promise: the Promise itself
     assert isinstance(promise, wasmbindgen.Promise) and wasmbindgen.run(promise) == 42
+
+
+# ---- js-interop-overview.txt ----
+
+
+def test_plain_wasm_imports_and_exports_beside_wasm_bindgen(wasm_path):
+    """``extern { fn foo(); }`` from module "env" and an exported ``bar``: numbers only, the
+    import found in ``modules={"env": ...}`` as in a JS import object."""
+    calls = []
+    env = {"foo": lambda: calls.append("foo"), "add_numbers": lambda a, b: a + b}
+    m = wasmbindgen.load(wasm_path("seed_js_interop"), modules={"env": env})
+    assert m.bar() is None and calls == ["foo"]
+    assert m.scaled_sum(2, 0.5) == 5.0
+    assert m.greet("world") == "Hello, world!"
+    with pytest.raises(TypeError, match=r"bar\(\) takes 0 argument\(s\), got 1"):
+        m.bar(1)
+    with pytest.raises(TypeError, match="wasm numbers"):
+        m.scaled_sum("2", 0.5)
+
+
+def test_an_unprovided_plain_import_is_a_name_error_when_called(wasm_path):
+    m = wasmbindgen.load(wasm_path("seed_js_interop"))
+    with pytest.raises(NameError, match=r"modules=\{'env'"):
+        m.bar()
+    assert m.greet("still") == "Hello, still!"  # the instance is fine
+    rows = {
+        (row.js_path, row.resolves)
+        for row in import_uses(analyse(wasm_path("seed_js_interop").read_bytes(), "j").interface)
+    }
+    assert ("env.foo", "unresolved") in rows and ("env.add_numbers", "unresolved") in rows

@@ -426,12 +426,39 @@ class _Builder:
         vt = self.value_type(item, self.descriptor(item, getter))
         cls.fields.append(m.Field(name, vt, getter, setter, comments))
 
+    def add_raw_functions(self) -> None:
+        """Plain wasm imports (from modules other than wasm-bindgen's) and exports (named
+        without a leading ``__``, not a wasm-bindgen export) pass numbers through."""
+        wasm, interface = self.wasm, self.interface
+        index = 0
+        for imp in wasm.imports:
+            if imp.kind != KIND_FUNC:
+                continue
+            if imp.module not in (PLACEHOLDER_MODULE, XFORM_MODULE):
+                ftype = wasm.function_type(index)
+                interface.raw_imports.append(
+                    m.RawFunction(imp.module, imp.name, ftype.params, ftype.results)
+                )
+            index += 1
+        bindgen = {fn.wasm_name for fn in interface.functions}
+        for cls in interface.classes:
+            bindgen |= {cls.free, *(fn.wasm_name for fn in cls.methods)}
+            bindgen |= {name for f in cls.fields for name in (f.getter, f.setter) if name}
+        bindgen |= set(interface.starts)
+        for export in wasm.exports:
+            name = export.name
+            if export.kind != KIND_FUNC or name.startswith("__") or name in bindgen:
+                continue
+            ftype = wasm.function_type(export.index)
+            interface.raw_exports.append(m.RawFunction("", name, ftype.params, ftype.results))
+
     def finish(self) -> m.Interface:
         interface = self.interface
         self.add_raw_intrinsics()
         self.add_closures()
         self.add_casts()
         interface.classes = sorted(self.classes.values(), key=lambda c: c.js_name)
+        self.add_raw_functions()
         interface.functions.sort(key=lambda f: f.js_name)
         for cls in interface.classes:
             cls.methods.sort(key=lambda f: (f.kind.value, f.js_name))

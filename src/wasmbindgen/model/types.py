@@ -376,6 +376,17 @@ class InlineSnippet:
     text: str
 
 
+@dataclass(frozen=True)
+class RawFunction:
+    """A plain wasm import or export outside wasm-bindgen (``extern "C" { fn foo(); }``,
+    ``#[no_mangle] pub extern "C" fn bar()``): numbers in, numbers out, as a JS host sees it."""
+
+    module: str  # the import's module ("env"); "" for an export
+    name: str
+    params: tuple[str, ...]  # wasm value types
+    results: tuple[str, ...]
+
+
 @dataclass
 class Interface:
     """Everything a backend needs to bind one module."""
@@ -398,3 +409,5 @@ class Interface:
     snippets: list[InlineSnippet] = field(default_factory=list)
     starts: list[str] = field(default_factory=list)  # wasm exports to run once at load, in order
     protocol: dict[str, str] = field(default_factory=dict)  # import -> role the runtime serves
+    raw_imports: list[RawFunction] = field(default_factory=list)
+    raw_exports: list[RawFunction] = field(default_factory=list)

@@ -86,7 +86,7 @@ class Runtime:
         self.closures = ClosureFactory(self, closures or {})
 
         def host(module: str, name: str) -> HostFunction:
-            found = imports.get(name)
+            found = imports.get(name) or imports.get(f"{module}::{name}")  # a plain wasm import
             if found is None:
                 raise BindgenError(f"{self.source}: nothing provides the import {module}.{name}")
             return found
@@ -259,6 +259,18 @@ class Runtime:
             self._table_funcs.append(func)
             ref = self._table_refs[index] = FuncRef(ctypes.addressof(func._func))
         return ref
+
+    def call_raw_export(self, name: str, params: str, results: str, args: tuple[Any, ...]) -> Any:
+        """Call a plain wasm export with numbers; its result, ``None``, or a tuple of them."""
+        expected = sum(ch.isalpha() and ch != "x" for ch in params)  # one letter per value
+        if len(args) != expected:
+            raise TypeError(f"{name}() takes {expected} argument(s), got {len(args)}")
+        self.flush()
+        try:
+            values = self.wasm.call_raw(name, params, results, *args)
+        except struct.error as exc:
+            raise TypeError(f"{name}(): {exc} (its parameters are wasm numbers)") from None
+        return None if not values else values[0] if len(values) == 1 else values
 
     def start(self, export: str) -> None:
         ref = self.export(export)

@@ -19,15 +19,17 @@ from ...model import (
     Interface,
     Kind,
     Param,
+    RawFunction,
     Receiver,
     Signature,
     ValueType,
 )
 from ...model.abi import ret_layout
+from ...runtime.engine import slot_format
 from . import convert, namespaces
 from .calls import INDENT, CallEmitter, closure_adapter
 from .imports import ImportEmitter
-from .names import identifier, signature_hint
+from .names import RAW_DOC, identifier, signature_hint
 
 
 def docstring(comments: Iterable[str], indent: str) -> list[str]:
@@ -95,6 +97,8 @@ class ModuleEmitter:
             self.emit_class(cls)
         for fn in iface.functions:
             self.emit_free_function(fn)
+        for raw in iface.raw_exports:
+            self.emit_raw_export(raw)
         tree = namespaces.tree(iface)
         self.lines += [*namespaces.glue_lines(tree), ""]
         self.exported_names += [identifier(name) for name in tree]
@@ -202,6 +206,19 @@ class ModuleEmitter:
         what = ".".join((*fn.namespace, fn.js_name)) + "()"
         self.lines += self.function_lines(fn, name, "", what)
         self.lines += ["", ""]
+
+    def emit_raw_export(self, raw: RawFunction) -> None:
+        """A plain wasm export (``#[no_mangle] pub extern "C" fn``): numbers in, numbers out."""
+        name = identifier(raw.name)
+        self.exported_names.append(name)
+        params, results = slot_format(list(raw.params)), slot_format(list(raw.results))
+        self.lines += [
+            f"def {name}(*args):",
+            f'{INDENT}"""{RAW_DOC}"""',
+            f"{INDENT}return _wb_rt.call_raw_export({raw.name!r}, {params!r}, {results!r}, args)",
+            "",
+            "",
+        ]
 
     def emit_class(self, cls: Class) -> None:
         name = identifier(cls.py_name)

@@ -13,6 +13,7 @@ from ...model import (
     ImportStatic,
     Interface,
     Kind,
+    RawFunction,
     StructHandle,
     ValueType,
 )
@@ -26,6 +27,11 @@ from .names import identifier
 
 def handler_name(shim: str) -> str:
     return f"_wb_i_{identifier(shim)}"
+
+
+def raw_import_key(module: str, name: str) -> str:
+    """How the glue's import table names a plain wasm import (``env::foo``)."""
+    return f"{module}::{name}"
 
 
 def host_entry(fn: str, kinds: list[str] | tuple[str, ...], result: str, label: str = "") -> str:
@@ -67,7 +73,23 @@ class ImportEmitter:
             handlers[handle.shim] = self.struct_handle(handle)
         for name, role in iface.protocol.items():
             handlers[name] = f"_wb_rt.protocol({role!r})"
+        for raw in iface.raw_imports:
+            handlers[raw_import_key(raw.module, raw.name)] = self.raw_import(raw)
         return handlers
+
+    def raw_import(self, raw: RawFunction) -> str:
+        """A plain wasm import: ``modules[module][name]`` called with the numbers wasm passes,
+        as a JS host's import object would be."""
+        fn = handler_name(f"raw_{raw.module}_{raw.name}")
+        what = f"raw import {raw.module}.{raw.name}"
+        self.lines += [
+            f"def {fn}(*args):",
+            f"{INDENT}return _wb_rt.lookup({raw.module!r}, 'raw', (), {raw.name!r}, {what!r})"
+            "(*args)",
+            "",
+        ]
+        result = slot_format(list(raw.results)) if raw.results else ""
+        return host_entry(fn, raw.params, result, f"{raw.module}.{raw.name}")
 
     def instanceof(
         self, shim: str, root: object, class_name: str, prefixes: tuple[str, ...]

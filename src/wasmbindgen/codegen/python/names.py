@@ -118,3 +118,6 @@ def _sequence_hint(vt: ValueType, argument: bool) -> str:
     if vt.scalar is Scalar.U8:
         return "bytes"
     return f"array.array[{element}]"
+
+
+RAW_DOC = "A plain wasm export (no #[wasm_bindgen]): numbers in, numbers out."

@@ -6,7 +6,7 @@ from ...model import Class, ExportFunction, ExportKind, Interface
 from . import namespaces
 from .calls import INDENT
 from .emit import docstring
-from .names import identifier, signature_hint, type_hint
+from .names import RAW_DOC, identifier, signature_hint, type_hint
 
 
 def _function(
@@ -102,6 +102,15 @@ def generate_stubs(interface: Interface) -> str:
             continue
         names.append(identifier(fn.js_name))
         lines += [*_function(interface, fn, ""), "", ""]
+    for raw in interface.raw_exports:
+        names.append(identifier(raw.name))
+        kinds = {"i32": "int", "i64": "int", "f32": "float", "f64": "float"}
+        params = ", ".join(f"a{i}: {kinds.get(t, 'Any')}" for i, t in enumerate(raw.params))
+        result = {0: "None", 1: kinds.get(raw.results[0], "Any") if raw.results else ""}.get(
+            len(raw.results), "tuple[Any, ...]"
+        )
+        lines += [f"def {identifier(raw.name)}({params}) -> {result}:", f'{INDENT}"""{RAW_DOC}"""']
+        lines += [f"{INDENT}...", "", ""]
     tree = namespaces.tree(interface)
     if tree:
         lines += [*namespaces.stub_lines(tree, namespaced), "", ""]
