@@ -20,6 +20,9 @@ def load(path):
         "call_me_catching": lambda f, x: f(x),
         "call_stack": lambda f, x: f(x),
         "call_back_into_rust": lambda x: box["m"].double_or_panic(x),
+        "call_plain": lambda f: f(),
+        "call_scoped": lambda f: f(),
+        "call_scoped_fn": lambda f: f(),
     }
     box["m"] = wasmbindgen.load(path, globals=scope)
     return box["m"]
@@ -112,6 +115,31 @@ def test_an_aborting_closure_panic_is_a_hard_abort(unwind_wasm_path):
     with pytest.raises(RustPanic, match="trapped earlier"):
         m.double_or_panic(1)
     assert load(unwind_wasm_path("panics")).double_or_panic(1) == 2
+
+
+ABORTING = [
+    "own_aborting",
+    "wrap_aborting",
+    "once_aborting",
+    "once_aborting_into_js",
+    "borrow_aborting",
+    "borrow_mut_aborting",
+]
+
+
+@pytest.mark.parametrize("variant", ABORTING)
+def test_every_aborting_constructor_aborts_on_panic(unwind_wasm_path, variant):
+    m = load(unwind_wasm_path("panics"))
+    with pytest.raises(RustPanic, match="hard abort"):
+        m.aborting_variant(variant)
+    with pytest.raises(RustPanic, match="trapped earlier"):
+        m.calls()
+
+
+@pytest.mark.parametrize("variant", ABORTING)
+def test_with_panic_abort_the_aborting_constructors_are_rust_panics(wasm_path, variant):
+    with pytest.raises(RustPanic, match="unreachable"):
+        load(wasm_path("panics")).aborting_variant(variant)
 
 
 @pytest.mark.parametrize("call", ["export", "closure", "aborting"])

@@ -84,3 +84,55 @@ impl Drop for Grumpy {
         if self.value == 13 { panic!("unlucky drop"); }
     }
 }
+
+#[wasm_bindgen]
+extern "C" {
+    fn call_plain(f: &Closure<dyn FnMut()>);
+    fn call_scoped(f: &ScopedClosure<dyn FnMut()>);
+    fn call_scoped_fn(f: &ScopedClosure<dyn Fn()>);
+}
+
+/// Every `*_aborting` constructor the release has, each panicking when called: a hard abort.
+/// (The seed's `new_aborting` and `once_into_js_aborting` do not exist; `own_aborting` and
+/// `once_aborting(..).into_js_value()` are the release's spellings.)
+#[wasm_bindgen]
+pub fn aborting_variant(kind: &str) {
+    let data = Rc::new(RefCell::new(0)); // not UnwindSafe: fine for the aborting variants
+    match kind {
+        "own_aborting" => call_plain(&Closure::own_aborting(move || {
+            *data.borrow_mut() += 1;
+            panic!("own_aborting");
+        })),
+        "wrap_aborting" => call_plain(&Closure::<dyn FnMut()>::wrap_aborting(Box::new(move || {
+            *data.borrow_mut() += 1;
+            panic!("wrap_aborting");
+        }))),
+        "once_aborting" => call_plain(&Closure::once_aborting(move || {
+            *data.borrow_mut() += 1;
+            panic!("once_aborting");
+        })),
+        "once_aborting_into_js" => {
+            let f: JsValue = Closure::<dyn FnMut()>::once_aborting(move || {
+                *data.borrow_mut() += 1;
+                panic!("once_aborting into_js_value");
+            })
+            .into_js_value();
+            let _ = js_sys::Function::from(f).call0(&JsValue::NULL);
+        }
+        "borrow_aborting" => {
+            let f = move || {
+                let _ = &data;
+                panic!("borrow_aborting");
+            };
+            call_scoped_fn(&ScopedClosure::<dyn Fn()>::borrow_aborting(&f));
+        }
+        "borrow_mut_aborting" => {
+            let mut f = move || {
+                *data.borrow_mut() += 1;
+                panic!("borrow_mut_aborting");
+            };
+            call_scoped(&ScopedClosure::<dyn FnMut()>::borrow_mut_aborting(&mut f));
+        }
+        other => panic!("unknown variant {}", other),
+    }
+}

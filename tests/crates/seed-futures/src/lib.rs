@@ -275,6 +275,24 @@ pub async fn all_settled_tuple() -> Result<String, JsValue> {
     Ok(format!("{} / {}", first, second))
 }
 
+#[wasm_bindgen]
+pub async fn all_settled_tuple_arities() -> Result<String, JsValue> {
+    let (one,) = Promise::all_settled_tuple((fetch_item(1, true),)).await?.into_tuple();
+    let eight = Promise::all_settled_tuple((
+        fetch_item(0, true), fetch_item(1, true), fetch_item(2, true), fetch_item(3, true),
+        fetch_item(4, true), fetch_item(5, true), fetch_item(6, true), fetch_item(7, true),
+    ))
+    .await?
+    .into_tuple();
+    let states = [
+        eight.0.is_fulfilled(), eight.1.is_fulfilled(), eight.2.is_fulfilled(),
+        eight.3.is_fulfilled(), eight.4.is_fulfilled(), eight.5.is_fulfilled(),
+        eight.6.is_fulfilled(), eight.7.is_fulfilled(),
+    ];
+    let marks: String = states.iter().map(|ok| if *ok { 'F' } else { 'R' }).collect();
+    Ok(format!("{} {}", one.is_rejected(), marks))
+}
+
 async fn fetch_via_rust() -> Result<JsString, JsValue> {
     Ok(JsString::from("from rust"))
 }
