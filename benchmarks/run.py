@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import functools
+import pstats
 import re
 import struct
 import sys
@@ -218,6 +220,30 @@ def async_rows(release: str, quick: bool) -> dict[str, tuple[str, Case, int]]:
     }
 
 
+def crossings(release: str, rounds: int = 200) -> tuple[float, float]:
+    """Host calls and calls into wasm per sequential async round trip, counted by profiling
+    the engine's two boundary functions (the trampoline wasm calls, the invoke Python calls)."""
+    promises = wasmbindgen.load(
+        BY_RELEASE[release].wasm("promises"), globals={"py_value": wasmbindgen.Promise.resolve}
+    )
+
+    async def run(n: int) -> None:
+        for _ in range(n):
+            await promises.add_async(1, 2)
+
+    asyncio.run(run(10))
+    profile = cProfile.Profile()
+    profile.enable()
+    asyncio.run(run(rounds))
+    profile.disable()
+    counts = {"trampoline": 0, "invoke": 0}
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    for (path, _line, function), (_prim, calls, *_rest) in stats.items():
+        if path.endswith("engine.py") and function in counts:
+            counts[function] += calls
+    return counts["trampoline"] / rounds, counts["invoke"] / rounds
+
+
 def measure(releases: list[str], quick: bool) -> tuple[list[Row], list[Row], dict[str, Case]]:
     scale = 10 if quick else 1
     public: dict[str, Row] = {}
@@ -273,6 +299,19 @@ def print_tables(
         print(f"| {row.name} | {row.baseline} | " + " | ".join(cells + ratios) + " |")
     adds_line = ", ".join(f"{r}: {micro(adds[r].best)}" for r in releases)
     print(f"\n(each cell: time per call, and in brackets its ratio to `add` — {adds_line})")
+    print("\n| one async round trip | " + " | ".join(releases) + " |")
+    print("|---|" + "---:|" * len(releases))
+    counted = {r: crossings(r) for r in releases}
+    print(
+        "| host calls (wasm → Python) | "
+        + " | ".join(f"{counted[r][0]:.0f}" for r in releases)
+        + " |"
+    )
+    print(
+        "| calls into wasm (Python → wasm) | "
+        + " | ".join(f"{counted[r][1]:.0f}" for r in releases)
+        + " |"
+    )
     print(
         f"\nPython {sys.version.split()[0]}, wasmtime-py "
         f"{__import__('importlib.metadata').metadata.version('wasmtime')}, best of {ROUNDS} "
