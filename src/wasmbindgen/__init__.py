@@ -12,11 +12,15 @@ from .runtime.intrinsics import PanicError
 from .runtime.jsops import BigInt, Symbol
 from .runtime.promise import Promise, run
 from .runtime.values import null
+from .runtime.webapis.console import CONSOLE_LOGGER, set_console
+from .runtime.webapis.dom import DOMException
 
 __all__ = [
+    "CONSOLE_LOGGER",
     "AggregateError",
     "BigInt",
     "BindgenError",
+    "DOMException",
     "Error",
     "ExpiredClosureError",
     "JsException",
@@ -30,5 +34,6 @@ __all__ = [
     "load",
     "null",
     "run",
+    "set_console",
 ]
 __version__ = "0.1.0"

@@ -25,6 +25,7 @@ from .pipeline import analyse, read_source
 from .runtime.builtins.coverage import ABSENT_BY_DESIGN, Coverage, coverage, provides
 from .runtime.builtins.scope import default_globals
 from .runtime.resolve import snippet_keys
+from .runtime.webapis.browser import BROWSER_ONLY, BROWSER_ONLY_WHY
 from .schema import Program
 
 
@@ -80,6 +81,9 @@ def import_uses(
             resolves, detail = "globals=", ""
         elif binding.root_name in ABSENT_BY_DESIGN:
             resolves, detail = "absent", "browser-only: js-sys probes it, then uses globalThis"
+        elif binding.root_name in BROWSER_ONLY:
+            outcome = "the check is false" if isinstance(item, InstanceOf) else "a call raises"
+            resolves, detail = "unresolved", f"{BROWSER_ONLY_WHY}; {outcome}"
         elif isinstance(item, ImportFunction) and item.structural and item.call in MEMBER_CALLS:
             resolves, detail = "the receiver", "looked up on the object Rust passes as this"
         else:

@@ -27,6 +27,7 @@ from .runtime.engine import compile_module
 from .runtime.glue import RUNTIME_KEY
 from .runtime.instance import CAST_SLOTS_EXPORT, LoadOptions, Runtime
 from .runtime.resolve import snippet_keys
+from .runtime.webapis.console import ConsoleTarget, output_for
 from .schema import SECTION_NAME, Program, decode_chunks, split_section
 from .versions import Version, select_version
 from .wasm import WasmModule, read_module, rewrite
@@ -167,11 +168,18 @@ def load(
     *,
     globals: Mapping[str, Any] | None = None,
     modules: Mapping[str, Any] | None = None,
+    console: ConsoleTarget | None = None,
 ) -> types.ModuleType:
-    """Load a raw ``#[wasm_bindgen]`` module and return its Python bindings as a module object."""
+    """Load a raw ``#[wasm_bindgen]`` module and return its Python bindings as a module object.
+
+    ``globals`` adds to or replaces names of the JS global scope, ``modules`` provides the JS
+    modules and snippets the crate imports, ``console`` sends this instance's ``console`` to
+    ``"stdio"``, ``"logging"`` or a ``logging.Logger`` (default: ``set_console``'s choice)."""
+    if console is not None:
+        output_for(console)  # a wrong target fails here, naming itself
     data, name = read_source(source)
     generated, code = _prepared(data, name)
-    options = LoadOptions(dict(globals or {}), dict(modules or {}))
+    options = LoadOptions(dict(globals or {}), dict(modules or {}), console)
     _check_snippets(generated.interface, options.modules)
     runtime = Runtime(generated.compiled, name, options)
     module = types.ModuleType(generated.interface.crate or "wasm_module")

@@ -12,7 +12,6 @@ from typing import Any
 import wasmtime
 
 from ..errors import BindgenError, JsException, RustPanic
-from .builtins.console import Console
 from .builtins.scope import default_globals
 from .closures import ClosureFactory, HeapClosure
 from .config import RuntimeConfig
@@ -22,6 +21,7 @@ from .intrinsics import intrinsic
 from .memory import LinearMemory
 from .promise import Promise
 from .resolve import Resolver
+from .webapis.console import Console, ConsoleTarget, output_for
 
 CAST_SLOTS_EXPORT = "__wbindgen_cast_slots"  # the table slot of the cast with key 0
 # a cast's ABI kind -> its wasm value type
@@ -35,6 +35,7 @@ class LoadOptions:
 
     globals: Mapping[str, Any] = field(default_factory=dict)
     modules: Mapping[str, Any] = field(default_factory=dict)
+    console: ConsoleTarget | None = None  # None: the process-wide default (set_console)
 
 
 def raise_value(value: Any) -> None:
@@ -59,6 +60,8 @@ class Runtime:
         console = self.scope.get("console")
         if isinstance(console, Console):
             console.panic_sink = self._record_panic
+            if options.console is not None:
+                console.output = output_for(options.console)
         self.resolver = Resolver(self.scope, options.modules, source)
         self.lookup = self.resolver.lookup  # what import call sites use, at call time
         self.lookup_class = self.resolver.lookup_class

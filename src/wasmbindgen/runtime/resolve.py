@@ -7,8 +7,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .builtins.array import store_element
+from .builtins.errors import ReferenceError
 from .builtins.prototypes import ACCESSOR_NAMES, prototype_getter, prototype_member
 from .values import null
+from .webapis.browser import BROWSER_ONLY, BROWSER_ONLY_WHY
 
 _MISSING = object()
 
@@ -102,10 +104,7 @@ class Resolver:
         elif namespace:
             head = namespace[0]
             if head not in self.scope:
-                raise NameError(
-                    f"{head} is not defined ({what}); provide it with "
-                    f"wasmbindgen.load(..., globals={{{head!r}: ...}})"
-                )
+                raise undefined_global(head, what)
             obj = self.scope[head]
             namespace = namespace[1:]
         else:
@@ -133,10 +132,7 @@ class Resolver:
         obj = self.root(module, kind, namespace, what)
         if obj is self.scope:
             if name not in obj:
-                raise NameError(
-                    f"{name} is not defined ({what}); provide it with "
-                    f"wasmbindgen.load(..., globals={{{name!r}: ...}})"
-                )
+                raise undefined_global(name, what)
             return obj[name]
         value = get_property(obj, name)
         if value is None and not module:
@@ -165,6 +161,20 @@ class Resolver:
                 except NameError:
                     continue
             raise
+
+
+def undefined_global(name: str, what: str) -> ReferenceError:
+    """The ``ReferenceError`` (a ``NameError``) JS raises for a global nobody defined."""
+    if name in BROWSER_ONLY:
+        return ReferenceError(
+            f"{name} is not defined ({what}): it is {BROWSER_ONLY_WHY}; pass "
+            f"a stand-in with wasmbindgen.load(..., globals={{{name!r}: ...}}) if the crate "
+            "needs one"
+        )
+    return ReferenceError(
+        f"{name} is not defined ({what}); provide it with "
+        f"wasmbindgen.load(..., globals={{{name!r}: ...}})"
+    )
 
 
 def _has(obj: Any, name: str) -> bool:

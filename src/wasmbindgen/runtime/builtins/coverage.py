@@ -10,6 +10,7 @@ from typing import Any
 from ...model.declared import DeclaredImport
 from ...model.types import CallKind
 from ..resolve import get_property
+from ..webapis.browser import PROBED_BY_JS_SYS
 from .prototypes import PROTOTYPES, has_member
 
 # JS features wasmbindgen does not provide: they need a JS engine (eval, Proxy), ICU (Intl), a
@@ -33,7 +34,7 @@ ABSENT_IN_JS = frozenset(
 # Members that hand out values of an unsupported family.
 UNSUPPORTED_MEMBERS = frozenset({"Date.prototype.toTemporalInstant"})
 # Browser-only globals js-sys probes for: defining them would tell crates they run in a browser.
-ABSENT_BY_DESIGN = frozenset({"self", "window"})
+ABSENT_BY_DESIGN = PROBED_BY_JS_SYS
 # js-sys types whose methods are declared on the Rust name, not the JS class.
 CLASS_ALIASES = {"JsString": "String", "MaybeIterator": "Iterator", "IteratorNext": "Object"}
 

@@ -1,4 +1,5 @@
-"""The default global scope every instance starts with."""
+"""The default global scope every instance starts with: the JS built-ins, timers and the
+web APIs."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from typing import Any
 from ..eventloop import TIMER_GLOBALS
 from ..jsops import BigInt, Symbol
 from ..promise import Promise
+from ..webapis.scope import web_globals
 from .array import Array
 from .buffers import ArrayBuffer, SharedArrayBuffer
 from .collections import FinalizationRegistry, Map, Set, WeakMap, WeakRef, WeakSet
-from .console import Console
 from .coverage import UNSUPPORTED_ROOTS
 from .data_view import DataView
 from .date import Date
@@ -30,7 +31,6 @@ from .unsupported import unsupported_globals
 def default_globals() -> dict[str, Any]:
     """A fresh copy of the default global scope (each instance gets its own)."""
     scope: dict[str, Any] = {
-        "console": Console(),
         **ERROR_CLASSES,
         **GLOBAL_FUNCTIONS,
         "Array": Array,
@@ -63,6 +63,7 @@ def default_globals() -> dict[str, Any]:
         **unsupported_globals(UNSUPPORTED_ROOTS),
         "Promise": Promise,
         **TIMER_GLOBALS,
+        **web_globals(),
     }
     scope["globalThis"] = scope["global"] = scope
     return scope

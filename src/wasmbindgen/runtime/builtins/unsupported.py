@@ -15,6 +15,8 @@ _WHY = {
     "Intl": "wasmbindgen does not ship ICU locale data; format in Python and pass strings",
     "Temporal": "wasmbindgen has no calendar and time-zone engine; use Date, or Python's "
     "datetime and zoneinfo and pass the results",
+    "crypto.subtle": "wasmbindgen does not implement Web Crypto's SubtleCrypto; hash, sign "
+    "and encrypt in Rust (sha2, ring...) or in Python and pass the results",
     "WebAssembly": "wasmbindgen does not nest wasm instances; load the other module with "
     "wasmbindgen.load and pass its functions in",
 }
