@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -79,3 +79,12 @@ def wasm_path(release: str) -> Callable[[str], Path]:
 @pytest.fixture
 def exports(wasm_path):  # type: ignore[no-untyped-def]
     return wasmbindgen.load(wasm_path("exports"))
+
+
+@pytest.fixture(scope="session")
+def http_base() -> Iterator[str]:
+    """A local HTTP server for fetch and reqwest (tests/http_server.py), one per session."""
+    from http_server import serving
+
+    with serving() as base:
+        yield base

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import BindgenError
 
@@ -16,12 +17,26 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser(
         "build",
-        help="write an importable, typed Python package for a .wasm module",
+        help="write an importable, typed Python package (and a wheel) for a crate or a .wasm",
         description="Write DIR/__init__.py (glue), __init__.pyi (stubs), py.typed and the "
-        "module. The package is imported by DIR's folder name.",
+        "module; the package is imported by DIR's folder name. Given a Cargo project, first "
+        "run cargo build --release --target wasm32-unknown-unknown (the toolchain: "
+        "$WASMBINDGEN_CARGO, else cargo on PATH, else /opt/wasmbindgen/rust-1.96).",
     )
-    build.add_argument("wasm", help="the .wasm cargo built for wasm32-unknown-unknown")
-    build.add_argument("--out-dir", required=True, metavar="DIR", help="the package folder")
+    build.add_argument("source", help="a crate folder (or its Cargo.toml), or a .wasm cargo built")
+    build.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help="the package folder (required for a .wasm; for a crate: CRATE/pkg/<name>)",
+    )
+    build.add_argument(
+        "--wheel",
+        action="store_true",
+        help="also write a py3-none-any wheel (crates only: its metadata is Cargo.toml's)",
+    )
+    build.add_argument(
+        "--wheel-dir", metavar="DIR", help="where the wheel goes (default: CRATE/pkg)"
+    )
     imports = commands.add_parser(
         "imports",
         help="list the imports a module uses and where each resolves",
@@ -36,10 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
-            from .pipeline import build as build_package
-
-            changed = build_package(args.wasm, args.out_dir)
-            print(f"wrote {args.out_dir} ({len(changed)} file(s) changed)")
+            _build(args)
         elif args.command == "imports":
             from .imports_report import report
 
@@ -48,3 +60,34 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wasmbindgen: error: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _build(args: argparse.Namespace) -> None:
+    source = Path(args.source)
+    if source.is_dir() or source.name == "Cargo.toml":
+        from .packaging.cargo import manifest_of
+        from .packaging.project import build_project
+
+        crate_dir = manifest_of(source).parent
+        wheel_dir = Path(args.wheel_dir) if args.wheel_dir else crate_dir / "pkg"
+        done = build_project(
+            source,
+            Path(args.out_dir) if args.out_dir else None,
+            wheel_dir if args.wheel else None,
+        )
+        print(f"built {done.wasm}")
+        print(f"wrote {done.package_dir}")
+        if done.wheel is not None:
+            print(f"wrote {done.wheel}")
+        return
+    if args.wheel:
+        raise BindgenError(
+            f"{source}: --wheel needs the crate (its Cargo.toml gives the wheel's name, version "
+            "and license); pass the crate's folder instead of the .wasm"
+        )
+    if not args.out_dir:
+        raise BindgenError(f"{source}: a .wasm needs --out-dir DIR (the package folder)")
+    from .pipeline import build as build_package
+
+    changed = build_package(source, args.out_dir)
+    print(f"wrote {args.out_dir} ({len(changed)} file(s) changed)")

@@ -91,4 +91,12 @@ def test_debug_string():
 
 def test_json():
     assert jsops.json_parse('{"a": null, "b": [1, 2.5]}') == {"a": null, "b": [1, 2.5]}
+    # null is null at every depth: in arrays inside objects and arrays inside arrays
+    nested = jsops.json_parse('{"a": [1, null, [null, {"x": [null]}]]}')
+    assert nested == {"a": [1, null, [null, {"x": [null]}]]}
+    assert nested["a"][2][0] is null and nested["a"][2][1]["x"][0] is null
+    assert (
+        jsops.json_parse("[2.0, [3.0]]") == [2, [3]]
+        and type(jsops.json_parse("[[3.0]]")[0][0]) is int
+    )
     assert jsops.json_stringify({"a": None, "b": null, "c": [None]}) == '{"b":null,"c":[null]}'

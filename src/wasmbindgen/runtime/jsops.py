@@ -429,20 +429,23 @@ def json_stringify(value: Any) -> str:
 
 
 def json_parse(text: str) -> Any:
+    def js(value: Any) -> Any:  # JSON null is JS null at every depth; numbers as JS numbers
+        if value is None:
+            return null
+        if isinstance(value, list):
+            return [js(v) for v in value]
+        if isinstance(value, float):
+            return number(value)
+        return value
+
     def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        return {k: (null if v is None else v) for k, v in pairs}
+        return {k: js(v) for k, v in pairs}  # nested objects came through here already
 
     try:
         parsed = json.loads(text, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
         raise JsSyntaxError(f"JSON.parse: {exc}") from None
-    if parsed is None:
-        return null
-    if isinstance(parsed, list):
-        return [null if v is None else v for v in parsed]
-    if isinstance(parsed, float):
-        return number(parsed)
-    return parsed
+    return js(parsed)
 
 
 def debug_string(value: Any, depth: int = 0) -> str:

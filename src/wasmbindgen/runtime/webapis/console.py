@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 import traceback
@@ -129,11 +130,13 @@ def _convert(spec: str, value: Any) -> str:
     return jsops.to_string(number)
 
 
+_NUMBER_PREFIX = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+
+
 def _parse_number(text: str) -> float:
-    try:
-        return float(text.strip().split()[0]) if text.strip() else float("nan")
-    except ValueError:
-        return float("nan")
+    """``parseFloat``: the longest numeric prefix, else NaN."""
+    found = _NUMBER_PREFIX.match(text)
+    return float(found.group(1)) if found else float("nan")
 
 
 def _display(value: Any) -> str:
