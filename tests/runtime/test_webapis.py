@@ -171,7 +171,7 @@ def test_console_format_specifiers():
     assert format_args((1, None, [1, "x"])) == '1 undefined [1, "x"]'
     assert render_table([{"a": 1}, {"b": "x"}, 5]).splitlines()[1].split("│")[1:-1] == [
         " (index) ",
-        "  a  ",
+        " a ",
         "  b  ",
         " Values ",
     ]
