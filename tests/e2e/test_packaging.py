@@ -153,7 +153,8 @@ def test_a_crate_without_cdylib(tmp_path):
         [dependencies]
         """,
     )
-    with pytest.raises(BindgenError, match=r"(?s)does not build a cdylib.*crate-type = \[\"cdylib\"\]"):
+    cdylib = r"(?s)does not build a cdylib.*crate-type = \[\"cdylib\"\]"
+    with pytest.raises(BindgenError, match=cdylib):
         read_crate(crate)
 
 
