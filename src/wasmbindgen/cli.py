@@ -48,10 +48,24 @@ def main(argv: list[str] | None = None) -> int:
     imports.add_argument(
         "--missing", action="store_true", help="also list the js-sys bindings not implemented"
     )
+    info = commands.add_parser(
+        "info",
+        help="say what a module is and whether this host can run it",
+        description="Print the module's wasm-bindgen schema and the releases that carry it, "
+        "the crate, its target features, its exports and imports in brief, and whether "
+        "wasmbindgen can run it (if not, why and the fix). Exits 1 when it cannot.",
+    )
+    info.add_argument("wasm", help="a .wasm module")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
             _build(args)
+        elif args.command == "info":
+            from .info import inspect
+            from .info import report as info_report
+
+            print(info_report(args.wasm))
+            return 0 if inspect(args.wasm).runs else 1
         elif args.command == "imports":
             from .imports_report import report
 

@@ -6,6 +6,7 @@ from .descriptor import (
     Descriptor,
     DescriptorGrammar,
     FunctionDescriptor,
+    ItemOrigins,
     Tag,
     decode_descriptor,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "Descriptor",
     "DescriptorGrammar",
     "FunctionDescriptor",
+    "ItemOrigins",
     "Markers",
     "Tag",
     "decode_descriptor",

@@ -68,6 +68,14 @@ class ClosureForm(Enum):
     OWNED_MUTABLE = "owned mutable FUNCTION"  # 0.2.115+
 
 
+class ItemOrigins(Enum):
+    """Which Rust item descriptors name their defining crate, and how."""
+
+    NONE = "none"  # before 0.2.128
+    CRATE = "crate"  # 0.2.128: RUST_STRUCT and ENUM end with the crate
+    CRATE_AND_MODULE = "crate and module"  # 0.2.130: also string enums and unions; a module hash
+
+
 @dataclass(frozen=True)
 class DescriptorGrammar:
     """One release's descriptor encoding."""
@@ -75,7 +83,7 @@ class DescriptorGrammar:
     tags: tuple[Tag, ...]  # tag number i is tags[i]
     closure: ClosureForm
     named_enums: bool = False  # ENUM carries its name before the hole (0.2.88+)
-    item_origins: bool = False  # Rust item descriptors name their crate (0.2.128+)
+    item_origins: ItemOrigins = ItemOrigins.NONE
     generic_import_key: bool = False  # marker descriptors start with a NAME key (0.2.128+)
 
     def number(self, tag: Tag) -> int:
@@ -183,21 +191,21 @@ def decode_from(reader: Words, grammar: DescriptorGrammar, clamped: bool = False
         return Descriptor(tag, name=reader.name())
     if tag is Tag.RUST_STRUCT:
         name = reader.name()
-        crate = reader.name() if grammar.item_origins else ""
+        crate = reader.name() if grammar.item_origins is not ItemOrigins.NONE else ""
         return Descriptor(tag, name=name, crate=crate)
     if tag is Tag.ENUM:
         name = reader.name() if grammar.named_enums else ""
         hole = reader.next()
-        crate = _origin(reader, grammar)
+        crate = _origin(reader, grammar, ItemOrigins.CRATE)
         return Descriptor(tag, name=name, hole=hole, crate=crate)
     if tag is Tag.STRING_ENUM:
         name = reader.name()
         count = reader.next()
-        crate = _origin(reader, grammar)
+        crate = _origin(reader, grammar, ItemOrigins.CRATE_AND_MODULE)
         return Descriptor(tag, name=name, count=count, hole=count + 1, crate=crate)
     if tag is Tag.DYNAMIC_UNION:
         name = reader.name()
-        crate = _origin(reader, grammar)
+        crate = _origin(reader, grammar, ItemOrigins.CRATE_AND_MODULE)
         variants = tuple(decode_from(reader, grammar, clamped) for _ in range(reader.next()))
         return Descriptor(tag, name=name, crate=crate, variants=variants)
     if tag is Tag.SEQ_MODE:
@@ -218,12 +226,19 @@ def decode_function(reader: Words, grammar: DescriptorGrammar) -> FunctionDescri
     )
 
 
-def _origin(reader: Words, grammar: DescriptorGrammar) -> str:
-    """The defining crate (and module hash, dropped) of a Rust enum or union, if given."""
-    if not grammar.item_origins:
+_ORIGIN_ORDER = (ItemOrigins.NONE, ItemOrigins.CRATE, ItemOrigins.CRATE_AND_MODULE)
+
+
+def _origin(reader: Words, grammar: DescriptorGrammar, since: ItemOrigins) -> str:
+    """The defining crate of a Rust enum or union, where the release's descriptors give it
+    (``since``: the first form that has it for this tag); 0.2.130 adds a module hash after
+    it, dropped, since names are unique per crate for a host."""
+    form = grammar.item_origins
+    if _ORIGIN_ORDER.index(form) < _ORIGIN_ORDER.index(since):
         return ""
     crate = reader.name()
-    reader.next()  # module_path_hash: names are unique per crate for a host
+    if form is ItemOrigins.CRATE_AND_MODULE:
+        reader.next()
     return crate
 
 

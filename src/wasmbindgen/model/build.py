@@ -336,7 +336,11 @@ class _Builder:
                 described = source_desc.closure
                 assert source.closure is not None
                 closure = m.ClosureType(
-                    site.key, source.closure, described.invoke_idx, owned=described.owned
+                    site.key,
+                    source.closure,
+                    described.invoke_idx,
+                    dtor_idx=described.dtor_idx,  # 0.2.102-0.2.114: the host calls it
+                    owned=described.owned,
                 )
                 self.interface.closures.append(closure)
             ftype = self.wasm.function_type(site.function)

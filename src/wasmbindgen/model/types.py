@@ -348,7 +348,7 @@ class ClosureType:
     key: int
     signature: Signature
     invoke_idx: int
-    dtor_idx: int = 0  # 0.2.83's destructor table index
+    dtor_idx: int = 0  # the destructor's table index (before 0.2.115; then an export)
     owned: bool = True
 
 

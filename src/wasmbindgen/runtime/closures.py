@@ -151,7 +151,7 @@ class ClosureFactory:
         if rt.wasm.poisoned or not a:
             return
         struct.pack_into("<I12xI12x", rt.buffer, 0, a, b)
-        if self.protocol == "unref":
+        if rt.config.destroy_closure:  # 0.2.115+: one export destroys every closure
             if self._destroy_ref is None:
                 self._destroy_ref = rt.export("__wbindgen_destroy_closure")
             rt.invoke(self._destroy_ref, 2)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import jsops
 from .builtins.buffers import ArrayBuffer
 from .builtins.errors import Error, RangeError
+from .builtins.typed_arrays import TYPED_ARRAYS
 from .jsops import BigInt, Symbol
 from .values import null
 
@@ -117,6 +118,38 @@ def _bigint_get_as_i64(value: Any) -> int | None:
     return (int(value) + 2**63) % 2**64 - 2**63  # BigInt64Array wraps, as JS glue's store does
 
 
+# __wbindgen_<kind>_array_new (0.2.93-0.2.101) -> the typed array it makes
+_ARRAY_KINDS = {
+    "int8": "Int8Array", "uint8": "Uint8Array", "uint8_clamped": "Uint8ClampedArray",
+    "int16": "Int16Array", "uint16": "Uint16Array", "int32": "Int32Array",
+    "uint32": "Uint32Array", "float32": "Float32Array", "float64": "Float64Array",
+    "bigint64": "BigInt64Array", "biguint64": "BigUint64Array",
+}  # fmt: skip
+
+
+def _typed_array_from(name: str) -> Callable[[Any], Any]:
+    """``__wbindgen_<kind>_array_new(ptr, len)`` (0.2.93-0.2.101): a new typed array holding a
+    copy of the Rust slice."""
+
+    def make(view: Any) -> Any:
+        data = memoryview(view).cast("B").tobytes()
+        buffer = ArrayBuffer(len(data))
+        buffer.bytes_view()[:] = data
+        return TYPED_ARRAYS[name](buffer)
+
+    return make
+
+
+def _cb_drop(closure: Any) -> bool:
+    """``__wbindgen_cb_drop(&JsValue)`` (described, 0.2.102-0.2.104): may Rust free it now?"""
+    drop = getattr(closure, "_cb_drop", None)
+    return True if drop is None else bool(drop())
+
+
+def _array_push(array: Any, value: Any) -> None:
+    array.append(value)
+
+
 def _no_jspi(*_args: Any) -> None:
     raise RuntimeError("JSPI (stack switching) is not supported by wasmbindgen")
 
@@ -162,6 +195,10 @@ PURE: dict[str, Callable[..., Any]] = {
     "init_externref_table": lambda: None,
     "reinit": _reinit,
     "jspi_in_context": lambda: 0,
+    "cb_drop": _cb_drop,
+    "array_new": list,
+    "array_push": _array_push,
+    **{f"{kind}_array_new": _typed_array_from(name) for kind, name in _ARRAY_KINDS.items()},
     "jspi_spawn": _no_jspi,
     **TYPE_TESTS,
     **{name: (lambda a, b, o=op: jsops.binary(o, a, b)) for name, op in BINARY_OPERATORS.items()},

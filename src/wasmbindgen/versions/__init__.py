@@ -8,12 +8,41 @@ from __future__ import annotations
 
 from ..errors import BindgenError
 from ..schema import Chunk
-from .base import Version
-from .v0_2_83 import VERSION as V0_2_83
-from .v0_2_122 import VERSION as V0_2_122
-from .v0_2_130 import VERSION as V0_2_130
+from . import (
+    v0_2_83,
+    v0_2_84,
+    v0_2_85,
+    v0_2_87,
+    v0_2_88,
+    v0_2_92,
+    v0_2_93,
+    v0_2_94,
+    v0_2_95,
+    v0_2_96,
+    v0_2_98,
+    v0_2_100,
+    v0_2_101,
+    v0_2_102,
+    v0_2_105,
+    v0_2_106,
+    v0_2_107,
+    v0_2_114,
+    v0_2_115,
+    v0_2_118,
+    v0_2_119,
+    v0_2_121,
+    v0_2_122,
+    v0_2_128,
+    v0_2_130,
+)
+from .base import Version, release_key
 
-VERSIONS: dict[str, Version] = {v.schema_version: v for v in (V0_2_83, V0_2_122, V0_2_130)}
+_MODULES = (
+    v0_2_83, v0_2_84, v0_2_85, v0_2_87, v0_2_88, v0_2_92, v0_2_93, v0_2_94, v0_2_95, v0_2_96,
+    v0_2_98, v0_2_100, v0_2_101, v0_2_102, v0_2_105, v0_2_106, v0_2_107, v0_2_114, v0_2_115,
+    v0_2_118, v0_2_119, v0_2_121, v0_2_122, v0_2_128, v0_2_130,
+)  # fmt: skip
+VERSIONS: dict[str, Version] = {m.VERSION.schema_version: m.VERSION for m in _MODULES}
 
 # Schema strings of releases this host does not read yet, with the crates that carry them.
 KNOWN_RELEASES: dict[str, str] = {
@@ -36,7 +65,7 @@ KNOWN_RELEASES: dict[str, str] = {
     "0.2.114": "0.2.114",
     "0.2.115": "0.2.115-0.2.117",
     "0.2.118": "0.2.118",
-    "0.2.119": "0.2.119-0.2.120",
+    "0.2.119": "0.2.120",
     "0.2.121": "0.2.121",
     "0.2.122": "0.2.122-0.2.127",
     "0.2.128": "0.2.128-0.2.129",
@@ -44,11 +73,7 @@ KNOWN_RELEASES: dict[str, str] = {
 }
 
 
-def _key(version: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in version.split("."))
-    except ValueError:
-        return (0,)
+_key = release_key
 
 
 def supported() -> str:
@@ -79,7 +104,7 @@ def select_version(chunks: list[Chunk], source: str) -> Version:
     schema = schemas[0]
     version = VERSIONS.get(schema)
     if version is not None:
-        return version
+        return version.for_release(chunks[0].release)
     crate = chunks[0].crate_version
     carried = KNOWN_RELEASES.get(schema)
     what = f"wasm-bindgen {carried}" if carried else f"wasm-bindgen {crate}"

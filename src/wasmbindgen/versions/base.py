@@ -10,12 +10,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..describe import DescriptorGrammar, Markers
+from ..describe import DescriptorGrammar, Markers, Tag
 from ..model.abi import AbiRules
 from ..model.host import HostRules
 from ..model.naming import Naming
 from ..runtime.config import RuntimeConfig
 from ..schema import Schema
+
+
+def release_key(release: str) -> tuple[int, ...]:
+    """``"0.2.109"`` as ``(0, 2, 109)`` for ordering; anything else sorts first."""
+    try:
+        return tuple(int(part) for part in release.split("."))
+    except ValueError:
+        return (0,)
+
+
+def with_tags(tags: tuple[Tag, ...], after: Tag | None, *new: Tag) -> tuple[Tag, ...]:
+    """A release's tag table: ``tags`` with ``new`` inserted after ``after`` (None: at the
+    end); wasm-bindgen numbers tags by position, so an insertion renumbers what follows."""
+    at = len(tags) if after is None else tags.index(after) + 1
+    return (*tags[:at], *new, *tags[at:])
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,17 @@ class Version:
     host: HostRules
     runtime: RuntimeConfig
     toolchain: str  # how modules of this schema are built, for messages
+    # releases within the schema that differ for a host: (first such release, its Version)
+    from_release: tuple[tuple[str, Version], ...] = ()
+
+    def for_release(self, release: str) -> Version:
+        """The Version a module of crate ``release`` needs (one schema string may cover
+        releases that differ, as 0.2.107 does: its heap moved at 0.2.109)."""
+        chosen = self
+        for first, version in self.from_release:
+            if release_key(release) >= release_key(first):
+                chosen = version
+        return chosen
 
     @property
     def release_range(self) -> str:
