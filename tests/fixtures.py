@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -89,10 +88,16 @@ debug = false
 """
 
 FIXTURES = [
+    # before 0.2.88 wasm-bindgen relied on rustc's legacy wasm32 C ABI: Debian's rustc 1.63
+    Fixture("0.2.83", "0.2.83", "legacy"),
+    Fixture("0.2.84", "0.2.84", "legacy"),
+    Fixture("0.2.85", "0.2.85", "legacy"),
+    Fixture("0.2.87", "0.2.87", "legacy"),
     Fixture("0.2.88", "0.2.89"),  # 0.2.88 itself is yanked
     Fixture("0.2.92", "0.2.92"),
     Fixture("0.2.93", "0.2.93"),
-    Fixture("0.2.94", "0.2.94"),  # yanked, and the only release of its schema
+    # schema 0.2.94 has no fixture: its one release, 0.2.94, is yanked and Cargo resolves no
+    # graph with it (js-sys and wasm-bindgen-futures of its day require 0.2.95)
     Fixture("0.2.95", "0.2.95"),
     Fixture("0.2.96", "0.2.96"),
     Fixture("0.2.98", "0.2.99"),
@@ -112,6 +117,34 @@ FIXTURES = [
     Fixture("0.2.128", "0.2.128"),
     Fixture("0.2.130", "0.2.130"),
 ]
+
+
+def _leb(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        value |= (byte & 0x7F) << shift
+        at += 1
+        if byte < 0x80:
+            return value, at
+        shift += 7
+
+
+def without_debug_sections(data: bytes) -> bytes:
+    """The module without DWARF (``.debug_*`` custom sections): Debian's prebuilt wasm32 std
+    carries it, which would triple the size of a committed 0.2.83-0.2.87 fixture."""
+    out, at = bytearray(data[:8]), 8
+    while at < len(data):
+        start = at
+        section_id = data[at]
+        size, body = _leb(data, at + 1)
+        at = body + size
+        if section_id == 0:
+            name_length, name_at = _leb(data, body)
+            if data[name_at : name_at + name_length].startswith(b".debug"):
+                continue
+        out += data[start:at]
+    return bytes(out)
 
 
 def _current_env() -> dict[str, str]:
@@ -136,18 +169,44 @@ def lock(fixture: Fixture) -> None:
     )
 
 
+def _legacy_sources(fixture: Fixture) -> list[str]:
+    """rustc 1.63's Cargo cannot read crates.io's sparse index (nor lockfile v4): vendor the
+    locked crates with the current Cargo, downgrade the lockfile's format, and point Cargo
+    1.63 at the vendored directory."""
+    # outside any git checkout: wasm-bindgen-shared's build script would stamp the module's
+    # version with the checkout's commit
+    vendor = Path.home() / ".cache" / "wasmbindgen-fixtures" / "vendor" / fixture.release
+    subprocess.run(
+        [str(CURRENT / "bin" / "cargo"), "vendor", "--quiet", "--locked", str(vendor)],
+        cwd=fixture.folder,
+        env=_current_env(),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    lockfile = fixture.folder / "Cargo.lock"
+    lockfile.write_text(lockfile.read_text().replace("\nversion = 4\n", "\nversion = 3\n", 1))
+    return [
+        "--offline",
+        "--config",
+        'source.crates-io.replace-with="vendored"',
+        "--config",
+        f'source.vendored.directory="{vendor}"',
+    ]
+
+
 def build(fixture: Fixture) -> None:
     if not (fixture.folder / "Cargo.lock").exists():
         lock(fixture)
+    sources = _legacy_sources(fixture) if fixture.toolchain == "legacy" else []
     env = dict(os.environ, CARGO_TARGET_DIR=str(TARGET / fixture.toolchain))
     subprocess.run(
-        ["bash", str(CARGO_WASM), fixture.toolchain, "--quiet", "--locked"],
+        ["bash", str(CARGO_WASM), fixture.toolchain, "--quiet", "--locked", *sources],
         cwd=fixture.folder,
         env=env,
         check=True,
     )
     built = TARGET / fixture.toolchain / "wasm32-unknown-unknown" / "release" / "library.wasm"
-    shutil.copyfile(built, fixture.wasm)
+    fixture.wasm.write_bytes(without_debug_sections(built.read_bytes()))
     fixture.digest_file.write_text(fixture.source_digest() + "\n")
 
 
@@ -156,10 +215,14 @@ def main() -> int:
     parser.add_argument("schemas", nargs="*", help="fixtures to build (default: all)")
     parser.add_argument("--relock", action="store_true", help="resolve the lockfiles anew")
     args = parser.parse_args()
-    chosen = [f for f in FIXTURES if not args.schemas or f.name in args.schemas or f.schema in args.schemas]
+    wanted = set(args.schemas)
+    chosen = [f for f in FIXTURES if not wanted or wanted & {f.name, f.schema, f.release}]
     failed = []
     for fixture in chosen:
-        print(f"building the schema {fixture.schema} fixture (wasm-bindgen {fixture.release})", file=sys.stderr)
+        print(
+            f"building the schema {fixture.schema} fixture (wasm-bindgen {fixture.release})",
+            file=sys.stderr,
+        )
         try:
             if args.relock:
                 lock(fixture)

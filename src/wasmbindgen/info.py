@@ -48,7 +48,9 @@ def _exports(interface: Interface) -> list[str]:
     if functions:
         lines.append(f"{len(functions)} function(s): {', '.join(sorted(functions))}")
     for cls in sorted(interface.classes, key=lambda c: c.js_name):
-        members = sorted({m.js_name for m in cls.methods} | {f.js_name for f in cls.fields})
+        members = sorted(
+            {m.property or m.js_name for m in cls.methods} | {f.js_name for f in cls.fields}
+        )
         lines.append(f"class {cls.js_name}: {', '.join(members) or '(no members)'}")
     for enum in sorted(interface.enums, key=lambda e: e.js_name):
         lines.append(f"enum {enum.js_name}")

@@ -10,6 +10,7 @@ import os
 import pytest
 
 from crate_builds import BY_RELEASE
+from fixtures import FIXTURES
 from wasmbindgen.pipeline import generate
 
 
@@ -36,3 +37,16 @@ def test_generated_glue_is_deterministic(wasm_path):
     first = generate(data, "e.wasm", "e_bg.wasm")
     second = generate(data, "e.wasm", "e_bg.wasm")
     assert first.glue == second.glue and first.stubs == second.stubs
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda f: f.name)
+@pytest.mark.parametrize("kind", ["glue", "stubs"])
+def test_schema_fixture_reference_output(fixture, kind):
+    """The library fixture's glue and stubs, per schema (tests/fixtures.py)."""
+    generated = generate(fixture.wasm.read_bytes(), "library.wasm", "library_bg.wasm")
+    text = generated.glue if kind == "glue" else generated.stubs
+    reference = fixture.folder / f"library.{'py' if kind == 'glue' else 'pyi'}.txt"
+    if os.environ.get("BLESS") == "1":
+        reference.write_text(text)
+    assert reference.exists(), f"no reference output {reference}; run with BLESS=1"
+    assert text == reference.read_text(), f"{reference} changed; review, then BLESS=1"

@@ -90,3 +90,33 @@ def test_finds_every_kind_of_closure_the_module_makes(wasm_path):
     ]
     assert len(closures) >= 5
     assert any(c.mutable for c in closures) and any(not c.mutable for c in closures)
+
+
+def _name(text: str) -> list[int]:
+    return [len(text), *map(ord, text)]
+
+
+def test_string_enum_strings_are_inline_only_in_0_2_93():
+    """0.2.93's STRING_ENUM lists its variants' strings; 0.2.94 moved them to the section."""
+    g93, g95 = VERSIONS["0.2.93"].descriptors, VERSIONS["0.2.95"].descriptors
+    inline = decode_descriptor(
+        words(g93, Tag.STRING_ENUM, *_name("Fruit"), 2, *_name("apple"), *_name("pear")), g93
+    )
+    assert (inline.name, inline.count, inline.strings) == ("Fruit", 2, ("apple", "pear"))
+    later = decode_descriptor(words(g95, Tag.STRING_ENUM, *_name("Fruit"), 2), g95)
+    assert (later.name, later.count, later.strings) == ("Fruit", 2, ())
+    with pytest.raises(DescriptorError):  # read as 0.2.95, the strings are left over
+        decode_descriptor(
+            words(g95, Tag.STRING_ENUM, *_name("Fruit"), 2, *_name("apple"), *_name("pear")), g95
+        )
+
+
+def test_0_2_128_names_the_crate_of_structs_and_enums_only():
+    g128 = VERSIONS["0.2.128"].descriptors
+    enum = decode_descriptor(words(g128, Tag.ENUM, *_name("Color"), 3, *_name("lib-1")), g128)
+    assert (enum.name, enum.hole, enum.crate) == ("Color", 3, "lib-1")
+    fruit = decode_descriptor(words(g128, Tag.STRING_ENUM, *_name("Fruit"), 2), g128)
+    assert fruit.crate == ""
+    g130 = VERSIONS["0.2.130"].descriptors  # 0.2.130 adds a module hash after the crate
+    enum = decode_descriptor(words(g130, Tag.ENUM, *_name("Color"), 3, *_name("lib-1"), 99), g130)
+    assert enum.crate == "lib-1"

@@ -76,8 +76,8 @@ def test_decodes_worked_example(schema):
     assert program.crate_hash == "0123456789abcdef"
 
 
-def test_every_version_is_registered_for_its_examples():
-    assert set(EXAMPLES) == set(VERSIONS)
+def test_the_worked_examples_are_registered_versions():
+    assert set(EXAMPLES) <= set(VERSIONS)  # every version's own decoding: tests/versions
 
 
 def test_decodes_real_sections(wasm_path):
@@ -99,10 +99,10 @@ def test_decodes_real_sections(wasm_path):
 
 def test_unsupported_schema_names_both_versions_and_fix():
     with pytest.raises(BindgenError) as info:
-        select_version(split_section([chunk(header("0.2.92"), HELLO_83)], "new.wasm"), "new.wasm")
-    text = str(info.value)
-    assert "new.wasm" in text and "0.2.92" in text and "0.2.83" in text
-    assert "Cargo.toml" in text and "wasm-bindgen 0.2.92" in text
+        select_version(split_section([chunk(header("0.2.86"), HELLO_83)], "new.wasm"), "new.wasm")
+    text = str(info.value)  # 0.2.86 was a development value, never released
+    assert "new.wasm" in text and "0.2.86" in text and "0.2.83" in text
+    assert "Cargo.toml" in text and "wasm-bindgen 0.2.86" in text
 
 
 def test_a_schema_newer_than_any_known_says_how_to_proceed():

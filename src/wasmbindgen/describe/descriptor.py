@@ -85,6 +85,7 @@ class DescriptorGrammar:
     named_enums: bool = False  # ENUM carries its name before the hole (0.2.88+)
     item_origins: ItemOrigins = ItemOrigins.NONE
     generic_import_key: bool = False  # marker descriptors start with a NAME key (0.2.128+)
+    string_enum_values: bool = False  # STRING_ENUM lists its variants' strings (0.2.93 only)
 
     def number(self, tag: Tag) -> int:
         return self.tags.index(tag)
@@ -119,6 +120,7 @@ class Descriptor:
     closure: ClosureDescriptor | None = None
     clamped: bool = False  # a U8 inside CLAMPED
     variants: tuple[Descriptor, ...] = ()  # DYNAMIC_UNION's typed variants
+    strings: tuple[str, ...] = ()  # 0.2.93's STRING_ENUM: its variants' JS strings, inline
 
     def __str__(self) -> str:
         if self.tag in WRAPPERS and self.inner is not None:
@@ -201,8 +203,9 @@ def decode_from(reader: Words, grammar: DescriptorGrammar, clamped: bool = False
     if tag is Tag.STRING_ENUM:
         name = reader.name()
         count = reader.next()
+        strings = tuple(reader.name() for _ in range(count)) if grammar.string_enum_values else ()
         crate = _origin(reader, grammar, ItemOrigins.CRATE_AND_MODULE)
-        return Descriptor(tag, name=name, count=count, hole=count + 1, crate=crate)
+        return Descriptor(tag, name=name, count=count, hole=count + 1, crate=crate, strings=strings)
     if tag is Tag.DYNAMIC_UNION:
         name = reader.name()
         crate = _origin(reader, grammar, ItemOrigins.CRATE_AND_MODULE)

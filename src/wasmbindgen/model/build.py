@@ -104,10 +104,18 @@ class _Builder:
             raise self.fail(item, str(exc)) from None
 
     def value_type(self, item: str, desc: Descriptor) -> m.ValueType:
+        self._inline_string_enums(desc)
         try:
             return self.lower.value(desc)
         except UnsupportedType as exc:
             raise self.fail(item, str(exc)) from None
+
+    def _inline_string_enums(self, desc: Descriptor) -> None:
+        """0.2.93 names a string enum's strings in its descriptors, not in the section."""
+        for found in _walk(desc):
+            known = {e.js_name for e in self.interface.string_enums}
+            if found.tag is Tag.STRING_ENUM and found.strings and found.name not in known:
+                self.interface.string_enums.append(m.StringEnumType(found.name, found.strings))
 
     def class_for(self, key: str, js_name: str, crate_hash: str) -> m.Class:
         if key not in self.classes:
@@ -524,3 +532,18 @@ def build_interface(
     for program in programs:
         builder.add_program(program)
     return builder.finish()
+
+
+def _walk(desc: Descriptor) -> list[Descriptor]:
+    """``desc`` and every descriptor inside it (wrapped types, function signatures)."""
+    found, stack = [], [desc]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        if current.inner is not None:
+            stack.append(current.inner)
+        function = current.function or (current.closure.function if current.closure else None)
+        if function is not None:
+            stack += [*function.args, function.ret, function.inner_ret]
+        stack += current.variants
+    return found

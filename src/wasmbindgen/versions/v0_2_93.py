@@ -44,6 +44,7 @@ VERSION: Version = replace(
     descriptors=replace(
         V0_2_92.descriptors,
         tags=with_tags(V0_2_92.descriptors.tags, Tag.ENUM, Tag.STRING_ENUM),
+        string_enum_values=True,
     ),
     host=replace(V0_2_92.host, raw_intrinsics={**V0_2_92.host.raw_intrinsics, **ARRAY_INTRINSICS}),
     runtime=replace(V0_2_92.runtime, schema_version="0.2.93", struct_free_flag=True),

@@ -19,5 +19,6 @@ VERSION: Version = replace(
     schema_version="0.2.94",
     releases=("0.2.94",),
     schema=SCHEMA,
+    descriptors=replace(V0_2_93.descriptors, string_enum_values=False),
     runtime=replace(V0_2_93.runtime, schema_version="0.2.94"),
 )
