@@ -52,3 +52,23 @@ class ExpiredClosureError(RuntimeError):
 
 class NoEventLoopError(RuntimeError):
     """A timer (``setTimeout``/``setInterval``) was set while no asyncio loop is running."""
+
+
+class Timeout(TimeoutError):
+    """A call into the module ran longer than ``load(..., timeout=)`` allows. The guest was
+    stopped mid-run, so the instance is poisoned like after a trap; load the module again."""
+
+
+class OutOfFuel(RuntimeError):
+    """A call into the module used up ``load(..., fuel=)``, its instruction budget. The instance
+    is poisoned like after a trap; load the module again."""
+
+
+class MemoryLimitError(MemoryError):
+    """The module needed more linear memory (or table space) than ``load(..., max_memory=)``
+    allows. The instance is poisoned like after a trap; load the module again."""
+
+
+class ThreadError(RuntimeError):
+    """An instance was called from a thread other than the one that loaded it. wasm-bindgen
+    modules assume one JS agent (one thread); load the module once per thread instead."""

@@ -26,6 +26,7 @@ from .model.build import XFORM_MODULE
 from .runtime.engine import compile_module
 from .runtime.glue import RUNTIME_KEY
 from .runtime.instance import CAST_SLOTS_EXPORT, LoadOptions, Runtime
+from .runtime.limits import Limits, default_limits
 from .runtime.resolve import snippet_keys
 from .runtime.webapis.console import ConsoleTarget, output_for
 from .schema import SECTION_NAME, Program, decode_chunks, split_section
@@ -169,19 +170,28 @@ def load(
     globals: Mapping[str, Any] | None = None,
     modules: Mapping[str, Any] | None = None,
     console: ConsoleTarget | None = None,
+    timeout: float | None = None,
+    fuel: int | None = None,
+    max_memory: int | None = None,
 ) -> types.ModuleType:
     """Load a raw ``#[wasm_bindgen]`` module and return its Python bindings as a module object.
 
     ``globals`` adds to or replaces names of the JS global scope, ``modules`` provides the JS
     modules and snippets the crate imports, ``console`` sends this instance's ``console`` to
-    ``"stdio"``, ``"logging"`` or a ``logging.Logger`` (default: ``set_console``'s choice)."""
+    ``"stdio"``, ``"logging"`` or a ``logging.Logger`` (default: ``set_console``'s choice).
+    ``timeout`` (seconds), ``fuel`` (instructions) and ``max_memory`` (bytes) limit each call
+    from Python and the instance's memory (default: ``set_default_limits``'s); exceeding one
+    raises ``Timeout``, ``OutOfFuel`` or ``MemoryLimitError`` and poisons the instance."""
     if console is not None:
         output_for(console)  # a wrong target fails here, naming itself
     data, name = read_source(source)
     generated, code = _prepared(data, name)
-    options = LoadOptions(dict(globals or {}), dict(modules or {}), console)
+    given = (timeout, fuel, max_memory) != (None, None, None)
+    limits = Limits(timeout, fuel, max_memory) if given else default_limits()
+    options = LoadOptions(dict(globals or {}), dict(modules or {}), console, limits)
     _check_snippets(generated.interface, options.modules)
-    runtime = Runtime(generated.compiled, name, options)
+    compiled = generated.compiled if limits.fuel is None else _metered(generated.wasm_bytes, name)
+    runtime = Runtime(compiled, name, options)
     module = types.ModuleType(generated.interface.crate or "wasm_module")
     module.__dict__[RUNTIME_KEY] = runtime
     module.__file__ = name
@@ -198,6 +208,12 @@ def heap_live_count(module: types.ModuleType) -> int:
     if not isinstance(runtime, Runtime):
         raise TypeError(f"{module!r} is not a module wasmbindgen loaded or built")
     return runtime.heap.live_count()
+
+
+@functools.lru_cache(maxsize=16)
+def _metered(data: bytes, name: str) -> wasmtime.Module:
+    """The module compiled for the fuel-metering engine (fuel is compiled into the code)."""
+    return compile_module(data, name, fuel=True)
 
 
 @functools.lru_cache(maxsize=16)

@@ -10,20 +10,27 @@ from the buffer wasmtime hands them.
 from __future__ import annotations
 
 import ctypes
+import re
+import signal
 import struct
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import FrameType
 from typing import Any
 
 import wasmtime
 from wasmtime import _bindings as capi
 
-from ..errors import BindgenError, RustPanic
+from ..errors import BindgenError, MemoryLimitError, OutOfFuel, RustPanic, Timeout
 from ..wasm.rewrite import FUNCTION_TABLE_EXPORT, STACK_POINTER_EXPORT
+from .limits import NO_LIMITS, Limits, engine
 
 SLOT = 16  # bytes per wasmtime_val_raw_t
 MIN_CALL_SLOTS = 24
-_ENGINE: wasmtime.Engine | None = None
+PAGE = 65536
+_ALLOC_FAILED = re.compile(r"rust_oom|handle_alloc_error|__rust_alloc_error_handler")
 
 _c_size_t, _vp = ctypes.c_size_t, ctypes.c_void_p
 FuncRef = ctypes.c_void_p  # a wasmtime_func_t's address, ready to pass to the C API
@@ -58,6 +65,17 @@ _func_new_unchecked = _private(
 _trap_new = _private("wasmtime_trap_new", _vp, ctypes.c_char_p, _c_size_t)
 _memory_data = _private("wasmtime_memory_data", _vp, _vp, _vp)
 _memory_data_size = _private("wasmtime_memory_data_size", _c_size_t, _vp, _vp)
+_set_fuel = _private("wasmtime_context_set_fuel", _vp, _vp, ctypes.c_uint64)
+_set_epoch_deadline = _private("wasmtime_context_set_epoch_deadline", None, _vp, ctypes.c_uint64)
+_error_new = _private("wasmtime_error_new", _vp, ctypes.c_char_p)
+_error_delete = _private("wasmtime_error_delete", None, _vp)
+# wasmtime_error_t *(*)(wasmtime_context_t *, void *env, uint64_t *delta, kind *)
+EPOCH_CALLBACK = ctypes.CFUNCTYPE(
+    _vp, _vp, _vp, ctypes.POINTER(ctypes.c_uint64), ctypes.POINTER(ctypes.c_uint8)
+)
+_epoch_deadline_callback = _private(
+    "wasmtime_store_epoch_deadline_callback", None, _vp, EPOCH_CALLBACK, _vp, _vp
+)
 
 # The process's address space as one buffer: host callbacks read and write the value array
 # wasmtime passes them in place, without making a ctypes object per call. (Addresses above
@@ -75,22 +93,15 @@ WASM_FORMATS = {
 }
 
 
-def shared_engine() -> wasmtime.Engine:
-    """One engine per process: engines are costly and modules compiled by one are reusable."""
-    global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = wasmtime.Engine()
-    return _ENGINE
-
-
 def slot_format(kinds: list[str] | tuple[str, ...]) -> str:
     """The ``struct`` format of consecutive value slots, e.g. ``["i32", "f64"]``."""
     return "<" + "".join(WASM_FORMATS[k] for k in kinds)
 
 
-def compile_module(data: bytes, source: str) -> wasmtime.Module:
+def compile_module(data: bytes, source: str, fuel: bool = False) -> wasmtime.Module:
+    """The module compiled for the engine of its instances (``fuel``: metered ones)."""
     try:
-        return wasmtime.Module(shared_engine(), data)
+        return wasmtime.Module(engine(fuel), data)
     except wasmtime.WasmtimeError as exc:
         text = str(exc)
         if "legacy_exceptions" in text:
@@ -129,16 +140,23 @@ class WasmInstance:
         module: wasmtime.Module,
         host_functions: Callable[[str, str], HostFunction],
         source: str,
+        limits: Limits = NO_LIMITS,
     ) -> None:
         self.source = source
-        self.store = wasmtime.Store(shared_engine())
+        self.limits = limits
+        # the module was compiled for this engine (compile_module(..., fuel=...))
+        self.engine = engine(limits.fuel is not None)
+        self.store = wasmtime.Store(self.engine)
         self._ctx = ctypes.cast(self.store._context(), _vp).value
+        self.deadline: float | None = None  # when the running call from Python times out
+        self.interrupted: BaseException | None = None  # Timeout or KeyboardInterrupt, to raise
+        self._callbacks: list[Any] = []  # keep ctypes callbacks alive
+        self._install_limits()
         self.pending: BaseException | None = None  # raised by a host function, re-raised by invoke
         self.poisoned: str | None = None
         self.panic_message: str | None = None
         self.on_poison: Callable[[RustPanic], None] | None = None
-        self._callbacks: list[Any] = []  # keep ctypes callbacks alive
-        linker = wasmtime.Linker(shared_engine())
+        linker = wasmtime.Linker(self.engine)
         linker_ptr = ctypes.cast(linker.ptr(), _vp).value
         for imp in module.imports:
             if isinstance(imp.type, wasmtime.TagType):  # e.g. env.__cpp_exception (C/C++ code)
@@ -165,6 +183,11 @@ class WasmInstance:
         try:
             self.instance = linker.instantiate(self.store, module)
         except (wasmtime.WasmtimeError, wasmtime.Trap) as exc:
+            if limits.max_memory is not None and "limit" in str(exc):
+                raise MemoryLimitError(
+                    f"{source}: the module's initial memory exceeds max_memory="
+                    f"{limits.max_memory} bytes; raise the limit"
+                ) from None
             raise BindgenError(f"{source}: instantiation failed: {exc}") from None
         self.exports = self.instance.exports(self.store)
         memory = self.exports.get("memory")
@@ -191,6 +214,37 @@ class WasmInstance:
         self._stack_pointer = stack_pointer if isinstance(stack_pointer, wasmtime.Global) else None
         self._stack_rest = self._stack_pointer.value(self.store) if self._stack_pointer else None
         self.host_depth = 0  # host functions running (a failure inside one is not outermost)
+
+    def _install_limits(self) -> None:
+        """Memory and table caps; the epoch callback that serves Ctrl-C and ``timeout``."""
+        limits = self.limits
+        if limits.max_memory is not None:
+            self.store.set_limits(
+                memory_size=limits.max_memory, table_elements=max(limits.max_memory // 8, 1024)
+            )
+        _SIGINT.install()
+        callback = EPOCH_CALLBACK(self._on_epoch)
+        self._callbacks.append(callback)
+        store = ctypes.cast(self.store.ptr(), _vp).value
+        _epoch_deadline_callback(store, callback, None, None)
+        _set_epoch_deadline(self._ctx, 1)
+
+    def _on_epoch(self, _ctx: int, _env: int, delta: Any, kind: Any) -> int:
+        """Runs every tick while wasm runs, on the calling thread. Entering it lets Python run
+        a pending SIGINT's handler, which (``_on_sigint``) only notes the request here."""
+        delta[0], kind[0] = 1, 0  # check again next tick; continue
+        if _SIGINT.pending:
+            _SIGINT.pending = False
+            self.interrupted = KeyboardInterrupt()
+            return _error_new(b"wasmbindgen: interrupted") or 0
+        deadline = self.deadline
+        if deadline is not None and time.monotonic() > deadline:
+            self.interrupted = Timeout(
+                f"{self.source}: the call ran longer than timeout={self.limits.timeout} "
+                "seconds and was stopped"
+            )
+            return _error_new(b"wasmbindgen: timeout") or 0
+        return 0
 
     def set_table_function(
         self, slot: int, host: HostFunction, params: list[str], results: list[str]
@@ -239,10 +293,27 @@ class WasmInstance:
         def invoke(func: FuncRef, nargs: int) -> None:
             if wasm.poisoned:
                 raise RustPanic(wasm.poisoned)
-            if call(ctx, func, buf, capacity, trap_ref) or trap.value:
-                failed()
+            error = call(ctx, func, buf, capacity, trap_ref)
+            if error or trap.value:
+                failed(error)
 
-        return invoke
+        if not self.limits.per_call:
+            return invoke
+        timeout, fuel, monotonic = self.limits.timeout, self.limits.fuel, time.monotonic
+
+        def limited_invoke(func: FuncRef, nargs: int) -> None:
+            if wasm.host_depth:  # a call back into wasm from a host function: the outer budget
+                invoke(func, nargs)
+                return
+            if fuel is not None:
+                _set_fuel(ctx, fuel)
+            wasm.deadline = None if timeout is None else monotonic() + timeout
+            try:
+                invoke(func, nargs)
+            finally:
+                wasm.deadline = None
+
+        return limited_invoke
 
     def call_raw(self, name: str, params: str, results: str, *args: Any) -> tuple[Any, ...]:
         """A slow, general call (start functions, tests): pack, invoke, unpack."""
@@ -250,14 +321,29 @@ class WasmInstance:
         self._slow_invoke(self.func_ref(name), struct.calcsize(params) // SLOT)
         return struct.unpack_from(results, self.buffer) if results != "<" else ()
 
-    def _failed(self) -> None:
+    def _failed(self, error: int | None = None) -> None:
         message = "wasm call failed"
+        if error:
+            _error_delete(error)
+        interrupted, self.interrupted = self.interrupted, None
+        if interrupted is not None:  # stopped mid-run by the epoch callback: state unknown
+            self._trap.value = 0
+            self._poison(
+                "stopped by "
+                + ("Ctrl-C" if isinstance(interrupted, KeyboardInterrupt) else "its timeout")
+            )
+            raise interrupted
         if self._trap.value:
             trap = wasmtime.Trap._from_ptr(
                 ctypes.cast(self._trap.value, ctypes.POINTER(capi.wasm_trap_t))
             )
             self._trap.value = 0
             message = trap.message
+        limit = self._limit_exceeded(message)
+        if limit is not None:
+            self.pending = None
+            self._poison(str(limit).split(": ", 1)[-1])
+            raise limit
         pending, self.pending = self.pending, None
         if pending is not None:
             if self.host_depth == 0 and self._stack_pointer is not None:
@@ -270,14 +356,35 @@ class WasmInstance:
         if self.panic_message:  # console_error_panic_hook's message and stack
             reason = f"{_headline(self.panic_message)} ({reason})"
             detail = f"{reason}\n\n{self.panic_message}"
-        self.poisoned = (
-            f"{self.source}: the module trapped earlier ({reason}); its state is unknown, so it "
-            "refuses further calls. Load the module again to continue."
-        )
         panic = RustPanic(f"{self.source}: {detail}")
-        if self.on_poison is not None:
-            self.on_poison(panic)
+        self._poison(f"the module trapped earlier ({reason})", panic)
         raise panic
+
+    def _poison(self, why: str, panic: RustPanic | None = None) -> None:
+        self.poisoned = (
+            f"{self.source}: {why}; its state is unknown, so it refuses further calls. Load the "
+            "module again to continue."
+        )
+        if self.on_poison is not None:
+            self.on_poison(panic or RustPanic(self.poisoned))
+
+    def _limit_exceeded(self, message: str) -> BaseException | None:
+        """The limit a trap means, if it means one."""
+        limits = self.limits
+        if limits.fuel is not None and "all fuel consumed" in message:
+            return OutOfFuel(
+                f"{self.source}: the call used up fuel={limits.fuel} (its instruction budget)"
+            )
+        if limits.max_memory is not None:
+            size = _memory_data_size(self._ctx, self._mem_ref)
+            # a growth was refused: Rust's allocation-failure path (named in the backtrace when
+            # the module keeps its name section), or memory is full up to the limit
+            if _ALLOC_FAILED.search(message) or size + PAGE > limits.max_memory:
+                return MemoryLimitError(
+                    f"{self.source}: the module needed more than max_memory={limits.max_memory} "
+                    f"bytes (linear memory is at {size} bytes)"
+                )
+        return None
 
     # -- host functions -----------------------------------------------------------------------
 
@@ -350,6 +457,39 @@ class WasmInstance:
         return next((v for v in self.exports.values() if isinstance(v, wasmtime.Table)), None)
 
 
+class _SigintHook:
+    """Ctrl-C while wasm runs. Python runs a signal's handler at the next bytecode it executes
+    on the main thread — here the epoch callback's entry, where a ``KeyboardInterrupt`` would
+    be swallowed by ctypes. So the handler, when it interrupts the epoch callback, only notes
+    the request (the callback then stops the guest and the call raises
+    ``KeyboardInterrupt``); anywhere else it does what the previous handler did."""
+
+    def __init__(self) -> None:
+        self.pending = False
+        self._previous: Any = None
+        self._installed = False
+
+    def install(self) -> None:
+        if self._installed or threading.current_thread() is not threading.main_thread():
+            return
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is not signal.default_int_handler:
+            self._installed = True  # the application handles SIGINT itself: leave it be
+            return
+        self._previous = previous
+        signal.signal(signal.SIGINT, self._on_sigint)
+        self._installed = True
+
+    def _on_sigint(self, signum: int, frame: FrameType | None) -> None:
+        if frame is not None and frame.f_code is WasmInstance._on_epoch.__code__:
+            self.pending = True
+            return
+        self._previous(signum, frame)
+
+
+_SIGINT = _SigintHook()
+
+
 def _headline(panic: str) -> str:
     """A panic message's first line; rustc 1.73+ writes ``panicked at file:line:col:`` and the
     message on the next line, so that line joins it."""
@@ -362,6 +502,8 @@ def _headline(panic: str) -> str:
 def _trap_reason(message: str) -> str:
     text = message.strip().splitlines()
     first = text[0] if text else "trap"
+    if _ALLOC_FAILED.search(message):
+        return "Rust could not allocate memory (the module's 4 GiB are used up or fragmented)"
     if "unreachable" in message:
         return "Rust panicked (wasm `unreachable` executed)"
     if "thrown Wasm exception" in message:  # panic=unwind: nothing caught it at the boundary
@@ -369,4 +511,9 @@ def _trap_reason(message: str) -> str:
             "a Rust panic unwound out of the module uncaught (in a Drop, an *_aborting closure "
             "or other code outside wasm-bindgen's catching boundaries): a hard abort"
         )
+    cause = re.search(r"wasm trap: (.+)", message)
+    if cause and "call stack exhausted" in cause[1]:
+        return "the wasm call stack is exhausted (recursion too deep)"
+    if cause:
+        return cause[1].strip()
     return first.removeprefix("error while executing at wasm backtrace:").strip() or first

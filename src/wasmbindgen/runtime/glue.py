@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import struct
+import threading
 import types
 from collections.abc import Callable, Coroutine
 from pathlib import Path
@@ -25,6 +26,7 @@ from .builtins.typed_arrays import TypedArray, buffer_class, live_typed_array
 from .config import RuntimeConfig
 from .engine import HostFunction, compile_module
 from .instance import LoadOptions, Runtime
+from .limits import default_limits
 from .memory import WriteBackTarget
 from .promise import Promise, is_python_awaitable
 from .resolve import ATTRIBUTE_TYPES, get_property, set_property
@@ -63,7 +65,8 @@ def runtime_for(namespace: dict[str, Any], wasm_file: str, config: RuntimeConfig
                 f"{path}: cannot read the package's module ({exc.strerror}); "
                 "rebuild the package with `python -m wasmbindgen build`"
             ) from None
-        runtime = Runtime(compile_module(data, str(path)), str(path), LoadOptions())
+        metered = default_limits().fuel is not None
+        runtime = Runtime(compile_module(data, str(path), metered), str(path), LoadOptions())
     runtime.configure(config)
     return runtime
 
@@ -184,6 +187,8 @@ def bind_helpers(namespace: dict[str, Any], rt: Runtime) -> None:
             "_wb_take_error": rt.take_error,
             "_wb_deferred": rt.deferred,
             "_wb_flush": rt.flush,
+            "_wb_thread": threading.get_ident,
+            "_wb_owner": rt.owner,
             "_wb_make_closure": rt.make_closure,
             "_wb_js_number": jsops.number,
             "_wb_bigint": jsops.BigInt,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
+import threading
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -11,13 +12,14 @@ from typing import Any
 
 import wasmtime
 
-from ..errors import BindgenError, JsException, RustPanic
+from ..errors import BindgenError, JsException, RustPanic, ThreadError
 from .builtins.scope import default_globals
 from .closures import ClosureFactory, HeapClosure
 from .config import RuntimeConfig
 from .engine import FuncRef, HostFunction, WasmInstance, slot_format
 from .heap import Heap
 from .intrinsics import intrinsic
+from .limits import Limits, default_limits
 from .memory import LinearMemory
 from .promise import Promise
 from .resolve import Resolver
@@ -36,6 +38,7 @@ class LoadOptions:
     globals: Mapping[str, Any] = field(default_factory=dict)
     modules: Mapping[str, Any] = field(default_factory=dict)
     console: ConsoleTarget | None = None  # None: the process-wide default (set_console)
+    limits: Limits | None = None  # None: the process-wide default (set_default_limits)
 
 
 def raise_value(value: Any) -> None:
@@ -50,6 +53,8 @@ class Runtime:
     it, registers its import handlers with ``instantiate`` and then calls through it."""
 
     def __init__(self, module: wasmtime.Module, source: str, options: LoadOptions) -> None:
+        self.limits = options.limits or default_limits()
+        self.owner = threading.get_ident()  # the one thread that may call in (see flush)
         self.module = module
         self.source = source
         self.config = RuntimeConfig()
@@ -94,7 +99,7 @@ class Runtime:
                 raise BindgenError(f"{self.source}: nothing provides the import {module}.{name}")
             return found
 
-        self.wasm = WasmInstance(self.module, host, self.source)
+        self.wasm = WasmInstance(self.module, host, self.source, self.limits)
         self.memory = LinearMemory(self.wasm, self.config.allocator_align)
         self.invoke: Callable[[FuncRef, int], None] = self.wasm.make_invoke()
         self.buffer = self.wasm.buffer
@@ -219,7 +224,15 @@ class Runtime:
         self.deferred.append(action)
 
     def flush(self) -> None:
-        """Run deferred actions; the glue calls this before packing a call's arguments."""
+        """Run deferred actions; the glue calls this before packing a call's arguments, and
+        when the call comes from a thread other than the instance's (refused here)."""
+        if threading.get_ident() != self.owner:
+            raise ThreadError(
+                f"{self.source}: an instance belongs to the thread that loaded it (thread "
+                f"{self.owner}), and this call came from thread {threading.get_ident()}. Load "
+                "the module once per thread — load() reuses the compiled module, so that is "
+                "cheap, and instances in different threads run in parallel"
+            )
         pending = self.deferred
         while pending:
             pending.pop()()

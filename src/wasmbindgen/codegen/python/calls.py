@@ -31,7 +31,7 @@ class CallEmitter:
         """``params``: (Python variable, type); ``leading``: raw (format, expr) slots first.
         ``binds_self``: a constructor, whose result becomes ``self``'s pointer. ``receiver``:
         the method's ``self`` (an async method keeps it alive while its future runs)."""
-        lines = [f"{indent}if _wb_deferred: _wb_flush()"]
+        lines = [f"{indent}if _wb_deferred or _wb_thread() != _wb_owner: _wb_flush()"]
         values = list(leading)
         setup: list[str] = []
         after: list[str] = []

@@ -1,0 +1,83 @@
+"""Per-instance limits — wall-clock time per call, an instruction budget, memory — and Ctrl-C.
+
+Every engine interrupts by epoch: a daemon thread advances the epoch every ``TICK`` seconds, and
+each store's epoch callback runs then while wasm is executing (never while it is not). The
+callback runs Python on the calling thread, so a pending ``SIGINT`` raises its
+``KeyboardInterrupt`` there; it also ends a call that outlived its ``timeout``. Fuel needs an
+engine compiled for it, so instances with ``fuel`` use a second engine.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import wasmtime
+
+TICK = 0.01  # seconds between epoch checks: Ctrl-C and timeout latency
+_engines: dict[bool, wasmtime.Engine] = {}
+_ticker: threading.Thread | None = None
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What ``wasmbindgen.load(..., timeout=, fuel=, max_memory=)`` was given."""
+
+    timeout: float | None = None  # seconds per call from Python into the module
+    fuel: int | None = None  # wasm instructions (fuel units) per call from Python
+    max_memory: int | None = None  # bytes of linear memory; tables get max_memory // 8 slots
+
+    def __post_init__(self) -> None:
+        for name in ("timeout", "fuel", "max_memory"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not value > 0):
+                raise ValueError(f"{name}={value!r}: a limit must be a positive number or None")
+
+    @property
+    def per_call(self) -> bool:
+        return self.timeout is not None or self.fuel is not None
+
+
+NO_LIMITS = Limits()
+_defaults: list[Limits] = [NO_LIMITS]
+
+
+def set_default_limits(
+    timeout: float | None = None, fuel: int | None = None, max_memory: int | None = None
+) -> None:
+    """The limits of every instance made from now on without its own — built packages at
+    import included (call this before importing one)."""
+    _defaults[0] = Limits(timeout, fuel, max_memory)
+
+
+def default_limits() -> Limits:
+    return _defaults[0]
+
+
+def engine(fuel: bool = False) -> wasmtime.Engine:
+    """The process's engine (one per fuel setting): engines are costly, modules reusable."""
+    with _lock:
+        found = _engines.get(fuel)
+        if found is None:
+            config = wasmtime.Config()
+            config.epoch_interruption = True
+            config.consume_fuel = fuel
+            found = _engines[fuel] = wasmtime.Engine(config)
+        _start_ticker()
+        return found
+
+
+def _start_ticker() -> None:
+    global _ticker
+    if _ticker is None:
+        _ticker = threading.Thread(target=_tick, name="wasmbindgen-epoch", daemon=True)
+        _ticker.start()
+
+
+def _tick() -> None:
+    while True:
+        time.sleep(TICK)
+        for found in list(_engines.values()):
+            found.increment_epoch()

@@ -1,0 +1,174 @@
+"""A guest never takes the host down: limits per call and per instance, Ctrl-C, the thread
+rule, deep recursion (crate tests/crates/sandbox)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+import pytest
+
+import wasmbindgen
+
+
+@pytest.fixture
+def wasm(wasm_path):
+    return wasm_path("sandbox")
+
+
+def assert_poisoned_then_fresh(m, wasm, why: str):
+    with pytest.raises(wasmbindgen.RustPanic, match=why):
+        m.add(1, 2)
+    assert wasmbindgen.load(wasm).add(1, 2) == 3
+
+
+def test_timeout_stops_an_endless_loop(wasm):
+    m = wasmbindgen.load(wasm, timeout=0.2)
+    assert m.spin(1000) and m.add(1, 2) == 3  # short calls are unaffected
+    start = time.monotonic()
+    with pytest.raises(wasmbindgen.Timeout, match=r"timeout=0\.2 seconds") as caught:
+        m.spin_forever()
+    assert 0.2 <= time.monotonic() - start < 2.0
+    assert isinstance(caught.value, TimeoutError)
+    assert_poisoned_then_fresh(m, wasm, "stopped by its timeout")
+
+
+def test_the_timeout_is_per_call(wasm):
+    m = wasmbindgen.load(wasm, timeout=0.3)
+    for _ in range(5):  # 5 calls of ~0.1 s each: more than the timeout in all, less each
+        m.spin(3_000_000)
+    assert m.add(2, 2) == 4
+
+
+def test_fuel_is_an_instruction_budget_per_call(wasm):
+    m = wasmbindgen.load(wasm, fuel=2_000_000)
+    assert m.spin(10_000) == wasmbindgen.load(wasm).spin(10_000)
+    assert m.spin(10_000)  # the budget is per call: a second call gets it whole again
+    with pytest.raises(wasmbindgen.OutOfFuel, match=r"fuel=2000000"):
+        m.spin(10**9)
+    assert_poisoned_then_fresh(m, wasm, "used up fuel")
+
+
+def test_max_memory_refuses_a_memory_bomb(wasm):
+    m = wasmbindgen.load(wasm, max_memory=64 << 20)
+    assert m.allocate(8) == 128
+    with pytest.raises(wasmbindgen.MemoryLimitError, match=r"max_memory=67108864") as caught:
+        m.hoard()  # memory.grow in a loop
+    assert isinstance(caught.value, MemoryError)
+    assert_poisoned_then_fresh(m, wasm, "needed more than max_memory")
+
+
+def test_max_memory_refuses_one_huge_allocation(wasm):
+    m = wasmbindgen.load(wasm, max_memory=64 << 20)
+    with pytest.raises(wasmbindgen.MemoryLimitError, match="linear memory is at"):
+        m.allocate(200)  # vec![0u8; 200 MiB]
+    assert wasmbindgen.load(wasm).allocate(100) == 1600  # without the cap it fits
+
+
+def test_limits_are_checked(wasm):
+    for bad in ({"timeout": 0}, {"fuel": -1}, {"max_memory": True}):
+        with pytest.raises(ValueError, match="a limit must be a positive number"):
+            wasmbindgen.load(wasm, **bad)
+
+
+def test_default_limits_apply_to_later_instances(wasm):
+    wasmbindgen.set_default_limits(fuel=1_000_000)
+    try:
+        m = wasmbindgen.load(wasm)
+        with pytest.raises(wasmbindgen.OutOfFuel):
+            m.spin(10**9)
+    finally:
+        wasmbindgen.set_default_limits()
+    assert wasmbindgen.load(wasm).spin(10) is not None
+
+
+def test_ctrl_c_stops_the_guest(wasm):
+    """SIGINT during a long guest call raises KeyboardInterrupt, as for Python code."""
+    script = textwrap.dedent(
+        f"""
+        import os, signal, threading, time, wasmbindgen
+        m = wasmbindgen.load({str(wasm)!r})
+        threading.Timer(0.3, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+        start = time.monotonic()
+        try:
+            m.spin_forever()
+        except KeyboardInterrupt:
+            print("interrupted", round(time.monotonic() - start, 1))
+        try:
+            m.add(1, 2)
+        except wasmbindgen.RustPanic as e:
+            print("poisoned", "Ctrl-C" in str(e))
+        print("fresh", wasmbindgen.load({str(wasm)!r}).add(1, 2))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split() == ["interrupted", "0.3", "poisoned", "True", "fresh", "3"], (
+        done.stderr
+    )
+
+
+def test_ctrl_c_outside_wasm_is_untouched():
+    handler = signal.getsignal(signal.SIGINT)
+    assert callable(handler)
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
+
+
+def test_another_thread_gets_a_clear_error(wasm):
+    m = wasmbindgen.load(wasm)
+    errors = []
+
+    def other() -> None:
+        try:
+            m.add(1, 2)
+        except wasmbindgen.ThreadError as exc:
+            errors.append(str(exc))
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1 and "belongs to the thread that loaded it" in errors[0]
+    assert m.add(1, 2) == 3  # nothing poisoned
+
+
+def test_instances_of_different_threads_are_independent(wasm):
+    results: dict[int, int] = {}
+
+    def work(i: int) -> None:
+        mine = wasmbindgen.load(wasm)
+        results[i] = sum(mine.add(k, i) for k in range(20_000))
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == {i: sum(range(20_000)) + 20_000 * i for i in range(4)}
+
+
+def test_rust_stack_overflow_is_a_rust_panic(wasm):
+    m = wasmbindgen.load(wasm)
+    assert m.recurse(1000) == 1000
+    with pytest.raises(wasmbindgen.RustPanic, match="call stack is exhausted"):
+        m.recurse(10**8)
+    assert_poisoned_then_fresh(m, wasm, "trapped earlier")
+
+
+def test_python_rust_python_recursion_ends_clearly(wasm):
+    m = wasmbindgen.load(wasm)
+
+    def again(depth: int) -> int:
+        return m.bounce(again, depth - 1) if depth > 0 else 0
+
+    assert m.bounce(again, 50) == 0
+    with pytest.raises((RecursionError, wasmbindgen.RustPanic)):
+        m.bounce(again, 1_000_000)
+    assert wasmbindgen.load(wasm).add(1, 1) == 2
