@@ -56,6 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         "wasmbindgen can run it (if not, why and the fix). Exits 1 when it cannot.",
     )
     info.add_argument("wasm", help="a .wasm module")
+    fuzz = commands.add_parser(
+        "fuzz",
+        help="load mutated copies of a module: only BindgenError may come out",
+        description="Load COUNT mutated and truncated copies of the module (bit flips, "
+        "truncation, damaged wasm-bindgen sections and describe code) and report the outcomes; "
+        "anything but a BindgenError is listed (and makes the exit status 1).",
+    )
+    fuzz.add_argument("wasm", help="a .wasm module built with wasm-bindgen")
+    fuzz.add_argument("--count", type=int, default=1000, help="mutants to load (default 1000)")
+    fuzz.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
@@ -66,6 +76,15 @@ def main(argv: list[str] | None = None) -> int:
 
             print(info_report(args.wasm))
             return 0 if inspect(args.wasm).runs else 1
+        elif args.command == "fuzz":
+            from .fuzz import fuzz as run_fuzz
+            from .fuzz import render
+            from .pipeline import read_source
+
+            data, _ = read_source(args.wasm)
+            outcome = run_fuzz(data, args.count, args.seed)
+            print(render(outcome))
+            return 1 if outcome.other else 0
         elif args.command == "imports":
             from .imports_report import report
 

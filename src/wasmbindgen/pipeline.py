@@ -6,11 +6,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
+import threading
 import types
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ import wasmtime
 from .codegen.python.emit import generate_glue
 from .codegen.python.stubs import generate_stubs
 from .describe import CastSite, run_describes
-from .errors import BindgenError
+from .errors import BindgenError, MemoryLimitError
 from .model import Interface, Rules, build_interface
 from .model.build import XFORM_MODULE
 from .runtime.engine import compile_module
@@ -98,16 +100,40 @@ def rules_of(version: Version) -> Rules:
     return Rules(version.naming, version.abi, version.host, version.runtime, version.toolchain)
 
 
+@contextlib.contextmanager
+def stage(source: str, what: str) -> Iterator[None]:
+    """Stages raise ``BindgenError`` for what they check; anything else a damaged module
+    provokes (an index out of range deep in a decoder…) becomes one too, naming the stage.
+    The original stays on ``.internal`` for a bug report."""
+    try:
+        yield
+    except (BindgenError, MemoryLimitError):  # the documented outcomes pass as they are
+        raise
+    except Exception as exc:
+        error = BindgenError(
+            f"{source}: {what} failed ({type(exc).__name__}: {exc}); the module is damaged or "
+            "is not what its custom section says: rebuild it (if it is intact, please report "
+            "this as a wasmbindgen bug)"
+        )
+        error.internal = exc  # type: ignore[attr-defined]
+        raise error from None
+
+
 def analyse(data: bytes, source: str) -> Analysis:
-    wasm = read_module(data, source)
-    check_features(wasm)
-    chunks = split_section(wasm.custom.get(SECTION_NAME, []), source)
-    version = select_version(chunks, source)
-    programs = decode_chunks(chunks, version.schema, source)
-    descriptions = run_describes(wasm, version.descriptors, version.markers, source)
-    interface = build_interface(wasm, programs, descriptions, rules_of(version))
-    wasm_bytes = runtime_module(wasm, descriptions.casts, version)
-    compiled = compile_module(wasm_bytes, source)
+    with stage(source, "reading the module"):
+        wasm = read_module(data, source)
+        check_features(wasm)
+    with stage(source, "decoding the wasm-bindgen section"):
+        chunks = split_section(wasm.custom.get(SECTION_NAME, []), source)
+        version = select_version(chunks, source)
+        programs = decode_chunks(chunks, version.schema, source)
+    with stage(source, "running the describe functions"):
+        descriptions = run_describes(wasm, version.descriptors, version.markers, source)
+    with stage(source, "building the interface"):
+        interface = build_interface(wasm, programs, descriptions, rules_of(version))
+    with stage(source, "preparing the module"):
+        wasm_bytes = runtime_module(wasm, descriptions.casts, version)
+        compiled = compile_module(wasm_bytes, source)
     return Analysis(interface, version, chunks[0].release, programs, wasm_bytes, compiled)
 
 
@@ -144,13 +170,9 @@ def constant_import_bodies(wasm: WasmModule, version: Version) -> dict[int, byte
 def generate(data: bytes, source: str, wasm_file: str) -> Generated:
     analysis = analyse(data, source)
     interface = analysis.interface
-    return Generated(
-        interface,
-        generate_glue(interface, wasm_file),
-        generate_stubs(interface),
-        analysis.compiled,
-        analysis.wasm_bytes,
-    )
+    with stage(source, "generating the Python glue"):
+        glue, stubs = generate_glue(interface, wasm_file), generate_stubs(interface)
+    return Generated(interface, glue, stubs, analysis.compiled, analysis.wasm_bytes)
 
 
 def _check_snippets(interface: Interface, modules: Mapping[str, Any]) -> None:
@@ -192,11 +214,67 @@ def load(
     _check_snippets(generated.interface, options.modules)
     compiled = generated.compiled if limits.fuel is None else _metered(generated.wasm_bytes, name)
     runtime = Runtime(compiled, name, options)
-    module = types.ModuleType(generated.interface.crate or "wasm_module")
+    module = LoadedModule(generated.interface.crate or "wasm_module")
+    module.__wbindgen_load__ = (  # what pickling needs to load it again elsewhere
+        data,
+        {
+            "globals": globals,
+            "modules": modules,
+            "console": console,
+            "timeout": timeout,
+            "fuel": fuel,
+            "max_memory": max_memory,
+        },
+    )
     module.__dict__[RUNTIME_KEY] = runtime
     module.__file__ = name
-    exec(code, module.__dict__)
+    with stage(name, "instantiating the module"):
+        exec(code, module.__dict__)
     return module
+
+
+class LoadedModule(types.ModuleType):
+    """What ``load()`` returns: a module that pickles by its bytes and load options, so
+    ``multiprocessing``, ``ProcessPoolExecutor`` and Dask can ship functions that use it; the
+    other side loads it afresh (its own instance and state)."""
+
+    __wbindgen_load__: tuple[bytes, dict[str, Any]]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        data, options = self.__wbindgen_load__
+        return (_load_again, (data, self.__file__, options))
+
+
+def _load_again(data: bytes, name: str, options: dict[str, Any]) -> types.ModuleType:
+    return PerThreadModule(data, name, options)
+
+
+class PerThreadModule(types.ModuleType):
+    """An unpickled module: each thread that uses it gets its own instance, loaded on first
+    use (workers unpickle on one thread and run tasks on others; an instance belongs to the
+    thread that loaded it)."""
+
+    def __init__(self, data: bytes, name: str, options: dict[str, Any]) -> None:
+        super().__init__("wasmbindgen_module")
+        self.__file__ = name
+        self.__wbindgen_load__ = (data, options)
+        self._wb_local = threading.local()
+
+    def _instance(self) -> types.ModuleType:
+        instance = getattr(self._wb_local, "module", None)
+        if instance is None:
+            data, options = self.__wbindgen_load__
+            instance = self._wb_local.module = load(data, **options)
+        return instance
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(self._instance(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        data, options = self.__wbindgen_load__
+        return (_load_again, (data, self.__file__, options))
 
 
 def heap_live_count(module: types.ModuleType) -> int:

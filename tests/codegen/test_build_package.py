@@ -55,6 +55,15 @@ def test_cli_build_and_import(wasm_path, tmp_path):
         tmp_path,
     )
     assert printed.split() == ["3", "5.0", "Blue", "1"]
+    pickled = run(
+        """
+        import pickle, mycrate
+        again = pickle.loads(pickle.dumps(mycrate))  # a package pickles as its name
+        print(again is mycrate, again.add(2, 2))
+    """,
+        tmp_path,
+    )
+    assert pickled.split() == ["True", "4"]
     # unchanged output is not rewritten
     assert build(wasm_path("exports"), out) == []
 

@@ -3,6 +3,7 @@ rule, deep recursion (crate tests/crates/sandbox)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -10,10 +11,13 @@ import sys
 import textwrap
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 import wasmbindgen
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -172,3 +176,82 @@ def test_python_rust_python_recursion_ends_clearly(wasm):
     with pytest.raises((RecursionError, wasmbindgen.RustPanic)):
         m.bounce(again, 1_000_000)
     assert wasmbindgen.load(wasm).add(1, 1) == 2
+
+
+def test_fuzzed_loading_only_ever_raises_bindgen_error(wasm_path):
+    """A small fixed-seed run of `python -m wasmbindgen fuzz` (the README gives a long run)."""
+    from wasmbindgen.fuzz import fuzz
+
+    report = fuzz(wasm_path("basics").read_bytes(), count=60, seed=7)
+    assert report.other == []
+    assert report.modules == 60 and report.refused > 20
+    assert set(report.by_strategy) == {"flip", "truncate", "section", "section-run", "describe"}
+
+
+def test_garbage_is_a_bindgen_error():
+    for garbage in (b"", b"\0asm", b"\0asm\x01\0\0\0\x01\xff", bytes(range(256)) * 4):
+        with pytest.raises(wasmbindgen.BindgenError):
+            wasmbindgen.load(garbage)
+
+
+def test_the_soak_command_stays_flat():
+    """benchmarks/soak.py, shortened: the heap and linear memory do not grow."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import soak
+
+    rows = asyncio.run(soak.soak(3000, 1000))
+    assert len({heap for _, heap, _, _ in rows}) == 1
+    assert len({memory for _, _, memory, _ in rows}) == 1
+
+
+def test_a_loaded_module_pickles_by_its_bytes_and_options(wasm):
+    import pickle
+
+    m = wasmbindgen.load(wasm, timeout=5.0)
+    again = pickle.loads(pickle.dumps(m))
+    assert again is not m and again.add(2, 3) == 5 and again.__file__ == m.__file__
+    assert again._instance().__dict__["_wb_rt"].limits.timeout == 5.0  # options travel too
+    results = []  # unpickled, it gives each thread its own instance (the thread rule holds)
+    thread = threading.Thread(target=lambda: results.append(again.add(1, 1)))
+    thread.start()
+    thread.join()
+    assert results == [2]
+    assert pickle.loads(pickle.dumps(again)).add(3, 3) == 6
+
+
+def test_rust_values_refuse_pickling(wasm_path):
+    import pickle
+
+    m = wasmbindgen.load(wasm_path("exports"))
+    point = m.Point(1.0, 2.0)
+    with pytest.raises(TypeError, match="cannot pickle Point: it is a Rust value"):
+        pickle.dumps(point)
+    with pytest.raises(TypeError, match="cannot pickle a Promise"):
+        pickle.dumps(wasmbindgen.Promise.resolve(1))
+
+
+def _add_one(module, x):
+    return module.add(x, 1)
+
+
+def test_a_process_pool_ships_the_module(wasm):
+    import concurrent.futures
+    import functools
+
+    m = wasmbindgen.load(wasm)
+    with concurrent.futures.ProcessPoolExecutor(2) as pool:
+        assert list(pool.map(functools.partial(_add_one, m), range(6))) == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_dask_cluster_maps_a_rust_export(wasm):
+    distributed = pytest.importorskip("distributed")
+    m = wasmbindgen.load(wasm)
+
+    def work(x: int) -> int:  # cloudpickle ships it by value, with the module it uses
+        return m.add(x, 100)
+
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster, distributed.Client(cluster) as client:  # fmt: skip
+        assert client.gather(client.map(work, range(8))) == [100 + i for i in range(8)]

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 import wasmtime
 
-from ..errors import BindgenError, JsException, RustPanic
+from ..errors import BindgenError, JsException, RustPanic, Timeout
 from ..runtime.engine import HostFunction, WasmInstance, compile_module, slot_format
+from ..runtime.limits import Limits
 from ..wasm import WasmModule, add_exports
 from ..wasm.code import calls_to
 from ..wasm.rewrite import FUNCTION_TABLE_EXPORT
@@ -38,6 +39,9 @@ from .descriptor import (
 )
 
 DESCRIBE_PREFIX = "__wbindgen_describe_"
+# describe functions only emit words: one that runs on, or emits without end, is malformed
+DESCRIBE_LIMITS = Limits(timeout=10.0, max_memory=1 << 30)
+MAX_WORDS = 1_000_000
 DESCRIBE_IMPORT = "__wbindgen_describe"
 PLACEHOLDER = "__wbindgen_placeholder__"
 PROBE_PREFIX = "__wbindgen_probe_"
@@ -79,7 +83,9 @@ def run_describes(
     probes = {f"{PROBE_PREFIX}{f}": f for f in (*closure_callers, *cast_callers)}
     data = add_exports(wasm, probes)
     recorder = _Recorder(markers)
-    instance = WasmInstance(compile_module(data, source), recorder.host(source), source)
+    instance = WasmInstance(
+        compile_module(data, source), recorder.host(source), source, DESCRIBE_LIMITS
+    )
     items = {}
     for export in wasm.exports:
         if not export.name.startswith(DESCRIBE_PREFIX):
@@ -164,7 +170,7 @@ class _Recorder:
     def host(self, source: str) -> Callable[[str, str], HostFunction]:
         def host_function(module: str, name: str) -> HostFunction:
             if module == PLACEHOLDER and name == DESCRIBE_IMPORT:
-                return HostFunction(self.words.append, "<I12x")
+                return HostFunction(self._record, "<I12x")
             if module == PLACEHOLDER and name == self.markers.closure:
                 return HostFunction(self._closure, "<I12xI12xI12x", "<I")
             if module == PLACEHOLDER and name == self.markers.cast:
@@ -188,6 +194,11 @@ class _Recorder:
         found, self.closure_indices = self.closure_indices, []
         return found
 
+    def _record(self, word: int) -> None:
+        if len(self.words) >= MAX_WORDS:
+            raise BindgenError(f"a describe function emitted over {MAX_WORDS:,} words")
+        self.words.append(word)
+
     def run(
         self, instance: WasmInstance, export: str, params: tuple[str, ...], source: str
     ) -> list[int]:
@@ -202,7 +213,7 @@ class _Recorder:
                 "<" if not result_kinds else "<" + "16x" * len(result_kinds),
                 *([0] * len(params)),
             )
-        except (RustPanic, JsException, struct.error) as exc:
+        except (RustPanic, JsException, struct.error, Timeout, MemoryError, BindgenError) as exc:
             raise BindgenError(f"{source}: describe code {export} failed: {exc}") from None
         return list(self.words)
 

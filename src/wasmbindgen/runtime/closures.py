@@ -110,6 +110,12 @@ class HeapClosure:
             return
         self._release(self._a)
 
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            "cannot pickle a Rust closure: it lives in one instance's memory; pickle the module "
+            "and ask it for a new closure on the other side"
+        )
+
     def __repr__(self) -> str:
         state = "dropped" if self._dropped else "live"
         return f"<Rust closure {'FnMut' if self._kind.mutable else 'Fn'} ({state})>"

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import struct
+import sys
 import threading
 import types
 from collections.abc import Callable, Coroutine
@@ -52,6 +54,14 @@ __all__ = [
 RUNTIME_KEY = "__wbindgen_runtime__"
 
 
+class PackageModule(types.ModuleType):
+    """A built package: pickles as its name, so the other side imports it (and gets its own
+    instance)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (importlib.import_module, (self.__name__,))
+
+
 def runtime_for(namespace: dict[str, Any], wasm_file: str, config: RuntimeConfig) -> Runtime:
     """The runtime ``load()`` injected, or, for a built package, one for the module beside it
     (already rewritten by ``build``: nothing is analysed at import)."""
@@ -67,6 +77,9 @@ def runtime_for(namespace: dict[str, Any], wasm_file: str, config: RuntimeConfig
             ) from None
         metered = default_limits().fuel is not None
         runtime = Runtime(compile_module(data, str(path), metered), str(path), LoadOptions())
+        package = sys.modules.get(namespace.get("__name__", ""))
+        if package is not None and type(package) is types.ModuleType:
+            package.__class__ = PackageModule  # pickles as a reference: imported again there
     runtime.configure(config)
     return runtime
 

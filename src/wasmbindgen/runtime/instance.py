@@ -12,7 +12,7 @@ from typing import Any
 
 import wasmtime
 
-from ..errors import BindgenError, JsException, RustPanic, ThreadError
+from ..errors import BindgenError, JsException, OutOfFuel, RustPanic, ThreadError, Timeout
 from .builtins.scope import default_globals
 from .closures import ClosureFactory, HeapClosure
 from .config import RuntimeConfig
@@ -289,6 +289,14 @@ class Runtime:
         return None if not values else values[0] if len(values) == 1 else values
 
     def start(self, export: str) -> None:
+        """Run a ``#[wasm_bindgen(start)]`` function; if it traps, the module cannot be used,
+        which is a load failure (``BindgenError``), not a failed call."""
         ref = self.export(export)
         self.flush()
-        self.invoke(ref, 0)
+        try:
+            self.invoke(ref, 0)
+        except (RustPanic, Timeout, OutOfFuel, MemoryError) as exc:
+            raise BindgenError(
+                f"{self.source}: the start function {export} failed, so the module cannot be "
+                f"used: {exc}"
+            ) from exc

@@ -241,6 +241,9 @@ class Promise(Generic[T]):
         self._react((None, partial(_set_result, future), partial(_set_exception, future)))
         return (yield from future)
 
+    def __reduce__(self) -> Any:
+        raise TypeError("cannot pickle a Promise: await it and pickle its value")
+
     def __repr__(self) -> str:
         shown = f" {self._value!r}" if self._state is not PENDING else ""
         return f"<Promise {self._state}{shown}>"

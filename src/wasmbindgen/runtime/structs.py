@@ -59,6 +59,12 @@ class RustObject(metaclass=RustClass):
     as context managers (``with Point(1, 2) as p: ...`` frees on exit).
     """
 
+    def __reduce__(self) -> Any:
+        raise TypeError(
+            f"cannot pickle {type(self).__name__}: it is a Rust value in one instance's linear "
+            "memory; pickle the plain values it holds, or the module, and rebuild it there"
+        )
+
     __slots__ = ("__weakref__", "_ptr")
     _runtime: ClassVar[Any] = None  # set by the glue: the owning Runtime
     _free_export: ClassVar[str] = ""
