@@ -43,9 +43,15 @@ def test_timeout_stops_an_endless_loop(wasm):
 
 
 def test_the_timeout_is_per_call(wasm):
-    m = wasmbindgen.load(wasm, timeout=0.3)
-    for _ in range(5):  # 5 calls of ~0.1 s each: more than the timeout in all, less each
-        m.spin(3_000_000)
+    free = wasmbindgen.load(wasm)
+    start = time.monotonic()
+    free.spin(20_000_000)
+    n = int(20_000_000 * 0.25 / max(time.monotonic() - start, 1e-3))  # ~0.25 s a call
+    m = wasmbindgen.load(wasm, timeout=1.0)
+    start = time.monotonic()
+    for _ in range(6):  # more than the timeout in all, well under it each
+        m.spin(n)
+    assert time.monotonic() - start > 1.0
     assert m.add(2, 2) == 4
 
 
@@ -113,9 +119,9 @@ def test_ctrl_c_stops_the_guest(wasm):
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
     )
-    assert done.stdout.split() == ["interrupted", "0.3", "poisoned", "True", "fresh", "3"], (
-        done.stderr
-    )
+    words = done.stdout.split()
+    assert words[0] == "interrupted" and 0.3 <= float(words[1]) < 2.0, done.stderr
+    assert words[2:] == ["poisoned", "True", "fresh", "3"], done.stderr
 
 
 def test_ctrl_c_outside_wasm_is_untouched():
