@@ -8,7 +8,8 @@ configuration to the generated glue. Supporting another release is one more pack
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from ..describe import DescriptorGrammar, Markers, Tag
 from ..model.abi import AbiRules
@@ -61,3 +62,24 @@ class Version:
     def release_range(self) -> str:
         first, last = self.releases[0], self.releases[-1]
         return first if first == last else f"{first}-{last}"
+
+
+def successor(
+    previous: Version,
+    schema_version: str,
+    releases: tuple[str, ...],
+    runtime: dict[str, Any] | None = None,
+    **changes: Any,
+) -> Version:
+    """The Version of a newer schema: ``previous`` with its stamp and releases, the fields
+    ``changes`` gives, and the runtime settings ``runtime`` changes (the runtime's schema
+    version follows the stamp)."""
+    config = replace(previous.runtime, schema_version=schema_version, **(runtime or {}))
+    return replace(
+        previous,
+        schema_version=schema_version,
+        releases=releases,
+        runtime=config,
+        from_release=(),
+        **changes,
+    )

@@ -1,9 +1,7 @@
 """Schema "0.2.100" (wasm-bindgen 0.2.100): function arguments carry optional type overrides
 and descriptions, and so does the return value."""
 
-from dataclasses import replace
-
-from .base import Version
+from .base import Version, successor
 from .v0_2_98 import VERSION as V0_2_98
 
 SCHEMA = V0_2_98.schema.derive(
@@ -14,10 +12,9 @@ SCHEMA = V0_2_98.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_98,
-    schema_version="0.2.100",
-    releases=("0.2.100",),
+    "0.2.100",
+    ("0.2.100",),
     schema=SCHEMA,
-    runtime=replace(V0_2_98.runtime, schema_version="0.2.100"),
 )

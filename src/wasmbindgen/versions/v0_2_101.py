@@ -5,7 +5,7 @@ FUNCTION``, and six intrinsics became ordinary imports of JS built-ins (``Array.
 from dataclasses import replace
 
 from ..describe import ClosureForm
-from .base import Version
+from .base import Version, successor
 from .v0_2_100 import VERSION as V0_2_100
 
 _BECAME_IMPORTS = {
@@ -14,10 +14,10 @@ _BECAME_IMPORTS = {
     "__wbindgen_json_serialize",
 }  # fmt: skip
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_100,
-    schema_version="0.2.101",
-    releases=("0.2.101",),
+    "0.2.101",
+    ("0.2.101",),
     descriptors=replace(V0_2_100.descriptors, closure=ClosureForm.DTOR_MUTABLE),
     host=replace(
         V0_2_100.host,
@@ -27,5 +27,4 @@ VERSION: Version = replace(
             if name not in _BECAME_IMPORTS
         },
     ),
-    runtime=replace(V0_2_100.runtime, schema_version="0.2.101"),
 )

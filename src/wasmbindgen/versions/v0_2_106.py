@@ -2,10 +2,8 @@
 string enums (export symbols take the namespace as a prefix), re-exported imports, and
 ``#[wasm_bindgen(this)]`` (operation ``RegularThis``)."""
 
-from dataclasses import replace
-
 from ..model.naming import Naming
-from .base import Version
+from .base import Version, successor
 from .v0_2_105 import VERSION as V0_2_105
 
 SCHEMA = V0_2_105.schema.derive(
@@ -24,11 +22,10 @@ SCHEMA = V0_2_105.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_105,
-    schema_version="0.2.106",
-    releases=("0.2.106",),
+    "0.2.106",
+    ("0.2.106",),
     schema=SCHEMA,
     naming=Naming(namespaced=True),
-    runtime=replace(V0_2_105.runtime, schema_version="0.2.106"),
 )

@@ -5,7 +5,7 @@ the module's crate version picks the Version."""
 
 from dataclasses import replace
 
-from .base import Version
+from .base import Version, successor
 from .v0_2_106 import VERSION as V0_2_106
 
 SCHEMA = V0_2_106.schema.derive(
@@ -17,13 +17,7 @@ SCHEMA = V0_2_106.schema.derive(
     """
 )
 
-FIRST: Version = replace(
-    V0_2_106,
-    schema_version="0.2.107",
-    releases=("0.2.107", "0.2.108"),
-    schema=SCHEMA,
-    runtime=replace(V0_2_106.runtime, schema_version="0.2.107"),
-)
+FIRST: Version = successor(V0_2_106, "0.2.107", ("0.2.107", "0.2.108"), schema=SCHEMA)
 FROM_0_2_109: Version = replace(
     FIRST,
     releases=("0.2.109", "0.2.110", "0.2.111", "0.2.112", "0.2.113"),

@@ -1,8 +1,6 @@
 """Schema "0.2.114" (wasm-bindgen 0.2.114): optional arguments and the Rust name of structs."""
 
-from dataclasses import replace
-
-from .base import Version
+from .base import Version, successor
 from .v0_2_107 import FROM_0_2_109
 
 SCHEMA = FROM_0_2_109.schema.derive(
@@ -13,10 +11,9 @@ SCHEMA = FROM_0_2_109.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     FROM_0_2_109,
-    schema_version="0.2.114",
-    releases=("0.2.114",),
+    "0.2.114",
+    ("0.2.114",),
     schema=SCHEMA,
-    runtime=replace(FROM_0_2_109.runtime, schema_version="0.2.114"),
 )

@@ -5,7 +5,7 @@ TypeScript."""
 from dataclasses import replace
 
 from ..describe import ClosureForm
-from .base import Version
+from .base import Version, successor
 from .v0_2_114 import VERSION as V0_2_114
 
 SCHEMA = V0_2_114.schema.derive(
@@ -15,11 +15,11 @@ SCHEMA = V0_2_114.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_114,
-    schema_version="0.2.115",
-    releases=("0.2.115", "0.2.116", "0.2.117"),
+    "0.2.115",
+    ("0.2.115", "0.2.116", "0.2.117"),
     schema=SCHEMA,
     descriptors=replace(V0_2_114.descriptors, closure=ClosureForm.OWNED_MUTABLE),
-    runtime=replace(V0_2_114.runtime, schema_version="0.2.115", destroy_closure=True),
+    runtime=dict(destroy_closure=True),
 )

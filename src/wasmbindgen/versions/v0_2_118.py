@@ -1,9 +1,7 @@
 """Schema "0.2.118" (wasm-bindgen 0.2.118): public and private start functions (several
 allowed), and ``__wbindgen_reinit``."""
 
-from dataclasses import replace
-
-from .base import Version
+from .base import Version, successor
 from .v0_2_115 import VERSION as V0_2_115
 
 SCHEMA = V0_2_115.schema.derive(
@@ -14,10 +12,9 @@ SCHEMA = V0_2_115.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_115,
-    schema_version="0.2.118",
-    releases=("0.2.118",),
+    "0.2.118",
+    ("0.2.118",),
     schema=SCHEMA,
-    runtime=replace(V0_2_115.runtime, schema_version="0.2.118"),
 )

@@ -4,15 +4,15 @@ isize/usize) and ``RAW_POINTER``; small ``Option``s' f64 None becomes 2**53 - 1.
 from dataclasses import replace
 
 from ..describe import Tag
-from .base import Version, with_tags
+from .base import Version, successor, with_tags
 from .v0_2_118 import VERSION as V0_2_118
 
 OPTION_F64_NONE = 9007199254740991.0  # 2**53 - 1
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_118,
-    schema_version="0.2.119",
-    releases=("0.2.120",),  # 0.2.119 was never published
+    "0.2.119",
+    ("0.2.120",),  # 0.2.119 was never published
     descriptors=replace(
         V0_2_118.descriptors,
         tags=with_tags(
@@ -22,5 +22,4 @@ VERSION: Version = replace(
         ),
     ),
     abi=replace(V0_2_118.abi, option_f64_sentinel=OPTION_F64_NONE),
-    runtime=replace(V0_2_118.runtime, schema_version="0.2.119"),
 )

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from ..describe import Tag
 from ..model.naming import Naming
-from .base import Version, with_tags
+from .base import Version, successor, with_tags
 from .v0_2_119 import VERSION as V0_2_119
 
 SCHEMA = V0_2_119.schema.derive(
@@ -21,15 +21,14 @@ SCHEMA = V0_2_119.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_119,
-    schema_version="0.2.121",
-    releases=("0.2.121",),
+    "0.2.121",
+    ("0.2.121",),
     schema=SCHEMA,
     descriptors=replace(
         V0_2_119.descriptors,
         tags=with_tags(V0_2_119.descriptors.tags, Tag.STRING_ENUM, Tag.DYNAMIC_UNION),
     ),
     naming=Naming(namespaced=True, sanitized=True),
-    runtime=replace(V0_2_119.runtime, schema_version="0.2.121"),
 )

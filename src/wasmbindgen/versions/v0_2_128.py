@@ -6,12 +6,35 @@ path and whose enums cross as f64."""
 
 from dataclasses import replace
 
-from ..describe import ItemOrigins
+from ..describe import ItemOrigins, Markers
+from ..model.host import HostRules
 from ..model.naming import Naming
-from .base import Version
+from .base import Version, successor
+from .v0_2_102 import DESCRIBED_ALL, PROTOCOL
 from .v0_2_122 import VERSION as V0_2_122
-from .v0_2_130.descriptors import MARKERS
-from .v0_2_130.intrinsics import HOST
+
+# the generic-import marker's descriptors start with a key (empty for a plain cast)
+MARKERS = Markers(cast="__wbindgen_describe_generic_import", keyed=True)
+# the renamed marker, string_from_utf8_lossy, the JSPI intrinsics (a host without stack
+# switching reports it is not in a JSPI context) and the externref statics' end
+HOST = HostRules(
+    protocol={
+        **PROTOCOL,
+        "__wbindgen_describe_generic_import": "cast_marker",
+        "__wbindgen_externref_statics_end": "statics_end",
+    },
+    described_intrinsics={
+        **DESCRIBED_ALL,
+        "__wbindgen_string_from_utf8_lossy": "string_from_utf8_lossy",
+        "__wbindgen_jspi_in_context": "jspi_in_context",
+        "__wbindgen_jspi_spawn_poll": "jspi_spawn",
+        "__wbindgen_jspi_spawn_first": "jspi_spawn",
+    },
+    refused={
+        "__wbindgen_jspi_suspend": "JSPI (js_sys::futures::jspi) needs stack switching, which "
+        "wasmbindgen does not have; await a JsFuture in an async fn instead",
+    },
+)
 
 SCHEMA = V0_2_122.schema.derive(
     """
@@ -23,10 +46,10 @@ SCHEMA = V0_2_122.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_122,
-    schema_version="0.2.128",
-    releases=("0.2.128", "0.2.129"),
+    "0.2.128",
+    ("0.2.128", "0.2.129"),
     schema=SCHEMA,
     descriptors=replace(
         V0_2_122.descriptors, item_origins=ItemOrigins.CRATE, generic_import_key=True
@@ -34,9 +57,5 @@ VERSION: Version = replace(
     markers=MARKERS,
     naming=Naming(namespaced=True, sanitized=True, crate_mangled=True),
     host=HOST,
-    runtime=replace(
-        V0_2_122.runtime,
-        schema_version="0.2.128",
-        cast_marker="__wbindgen_describe_generic_import",
-    ),
+    runtime=dict(cast_marker="__wbindgen_describe_generic_import"),
 )

@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..describe import Tag
 from ..model.host import BOOL, JS_REF, UNIT, Intrinsic, d, fn
 from ..model.types import MutSlice
-from .base import Version, with_tags
+from .base import Version, successor, with_tags
 from .v0_2_83 import VERSION as V0_2_83
 
 SCHEMA = V0_2_83.schema.derive(
@@ -20,10 +20,10 @@ SCHEMA = V0_2_83.schema.derive(
 )
 BYTES_REF = d(Tag.REF, d(Tag.SLICE, d(Tag.U8)))
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_83,
-    schema_version="0.2.84",
-    releases=("0.2.84",),
+    "0.2.84",
+    ("0.2.84",),
     schema=SCHEMA,
     descriptors=replace(
         V0_2_83.descriptors, tags=with_tags(V0_2_83.descriptors.tags, Tag.REFMUT, Tag.LONGREF)
@@ -39,5 +39,5 @@ VERSION: Version = replace(
             "__wbindgen_is_array": Intrinsic("is_array", fn(BOOL, JS_REF)),
         },
     ),
-    runtime=replace(V0_2_83.runtime, schema_version="0.2.84", heap_base=128),
+    runtime=dict(heap_base=128),
 )

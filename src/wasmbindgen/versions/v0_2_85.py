@@ -4,7 +4,7 @@
 from dataclasses import replace
 
 from ..model.host import JS, Intrinsic, fn
-from .base import Version
+from .base import Version, successor
 from .v0_2_84 import VERSION as V0_2_84
 
 SCHEMA = V0_2_84.schema.derive(
@@ -16,10 +16,10 @@ SCHEMA = V0_2_84.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_84,
-    schema_version="0.2.85",
-    releases=("0.2.85", "0.2.86"),
+    "0.2.85",
+    ("0.2.85", "0.2.86"),
     schema=SCHEMA,
     host=replace(
         V0_2_84.host,
@@ -28,5 +28,4 @@ VERSION: Version = replace(
             "__wbindgen_exports": Intrinsic("exports", fn(JS)),
         },
     ),
-    runtime=replace(V0_2_84.runtime, schema_version="0.2.85"),
 )

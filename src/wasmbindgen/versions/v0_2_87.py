@@ -1,13 +1,11 @@
 """Schema "0.2.87" (wasm-bindgen 0.2.87): the allocator exports take an alignment."""
 
-from dataclasses import replace
-
-from .base import Version
+from .base import Version, successor
 from .v0_2_85 import VERSION as V0_2_85
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_85,
-    schema_version="0.2.87",
-    releases=("0.2.87",),
-    runtime=replace(V0_2_85.runtime, schema_version="0.2.87", allocator_align=True),
+    "0.2.87",
+    ("0.2.87",),
+    runtime=dict(allocator_align=True),
 )

@@ -4,14 +4,13 @@ their enum, and structs can be taken back from JS (``__wbg_<s>_unwrap``)."""
 
 from dataclasses import replace
 
-from .base import Version
+from .base import Version, successor
 from .v0_2_87 import VERSION as V0_2_87
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_87,
-    schema_version="0.2.88",
-    releases=("0.2.88", "0.2.89", "0.2.90", "0.2.91"),
+    "0.2.88",
+    ("0.2.88", "0.2.89", "0.2.90", "0.2.91"),
     descriptors=replace(V0_2_87.descriptors, named_enums=True),
-    runtime=replace(V0_2_87.runtime, schema_version="0.2.88"),
     toolchain="any rustc that builds the crate",
 )

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..describe import Tag
 from ..model.host import JS, JS_REF, UNIT, Intrinsic, d, fn
-from .base import Version, with_tags
+from .base import Version, successor, with_tags
 from .v0_2_92 import VERSION as V0_2_92
 
 SCHEMA = V0_2_92.schema.derive(
@@ -36,10 +36,10 @@ ARRAY_INTRINSICS = {
     },
 }
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_92,
-    schema_version="0.2.93",
-    releases=("0.2.93",),
+    "0.2.93",
+    ("0.2.93",),
     schema=SCHEMA,
     descriptors=replace(
         V0_2_92.descriptors,
@@ -47,5 +47,5 @@ VERSION: Version = replace(
         string_enum_values=True,
     ),
     host=replace(V0_2_92.host, raw_intrinsics={**V0_2_92.host.raw_intrinsics, **ARRAY_INTRINSICS}),
-    runtime=replace(V0_2_92.runtime, schema_version="0.2.93", struct_free_flag=True),
+    runtime=dict(struct_free_flag=True),
 )

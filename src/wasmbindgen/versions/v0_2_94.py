@@ -3,7 +3,7 @@ section, not in the descriptor; local modules say whether they are linked."""
 
 from dataclasses import replace
 
-from .base import Version
+from .base import Version, successor
 from .v0_2_93 import VERSION as V0_2_93
 
 SCHEMA = V0_2_93.schema.derive(
@@ -14,11 +14,10 @@ SCHEMA = V0_2_93.schema.derive(
     """
 )
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_93,
-    schema_version="0.2.94",
-    releases=("0.2.94",),
+    "0.2.94",
+    ("0.2.94",),
     schema=SCHEMA,
     descriptors=replace(V0_2_93.descriptors, string_enum_values=False),
-    runtime=replace(V0_2_93.runtime, schema_version="0.2.94"),
 )

@@ -5,7 +5,7 @@ whose None is 2**32 + 1."""
 from dataclasses import replace
 
 from ..describe import Tag
-from .base import Version, with_tags
+from .base import Version, successor, with_tags
 from .v0_2_95 import VERSION as V0_2_95
 
 SCHEMA = V0_2_95.schema.derive(
@@ -16,15 +16,14 @@ SCHEMA = V0_2_95.schema.derive(
 )
 OPTION_F64_NONE = 4294967297.0  # 2**32 + 1 (2**53 - 1 from 0.2.119)
 
-VERSION: Version = replace(
+VERSION: Version = successor(
     V0_2_95,
-    schema_version="0.2.96",
-    releases=("0.2.96", "0.2.97", "0.2.98"),
+    "0.2.96",
+    ("0.2.96", "0.2.97", "0.2.98"),
     schema=SCHEMA,
     descriptors=replace(
         V0_2_95.descriptors,
         tags=with_tags(V0_2_95.descriptors.tags, Tag.U64, Tag.I128, Tag.U128),
     ),
     abi=replace(V0_2_95.abi, option_f64_sentinel=OPTION_F64_NONE),
-    runtime=replace(V0_2_95.runtime, schema_version="0.2.96"),
 )

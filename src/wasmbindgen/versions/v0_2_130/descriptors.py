@@ -1,14 +1,17 @@
-"""Descriptor tags of schema "0.2.130": "0.2.122"'s plus SEQ_MODE and NULLABLE at the end;
-Rust items name their crate; the generic-import marker's descriptors start with a key."""
+"""Descriptor tags of schema "0.2.130": "0.2.122"'s plus SEQ_MODE and NULLABLE at the end; Rust
+items name their crate and module; the generic-import marker is 0.2.128's."""
 
-from ...describe import ClosureForm, DescriptorGrammar, ItemOrigins, Markers, Tag
-from ..v0_2_122.descriptors import TAGS as TAGS_0_2_122
+from dataclasses import replace
 
-GRAMMAR = DescriptorGrammar(
-    tags=(*TAGS_0_2_122, Tag.SEQ_MODE, Tag.NULLABLE),
-    closure=ClosureForm.OWNED_MUTABLE,
-    named_enums=True,
+from ...describe import ItemOrigins, Tag
+from ..base import with_tags
+from ..v0_2_128 import MARKERS
+from ..v0_2_128 import VERSION as V0_2_128
+
+GRAMMAR = replace(
+    V0_2_128.descriptors,
+    tags=with_tags(V0_2_128.descriptors.tags, None, Tag.SEQ_MODE, Tag.NULLABLE),
     item_origins=ItemOrigins.CRATE_AND_MODULE,
-    generic_import_key=True,
 )
-MARKERS = Markers(cast="__wbindgen_describe_generic_import", keyed=True)
+
+__all__ = ["GRAMMAR", "MARKERS"]
