@@ -17,6 +17,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from wasmbindgen.wasm._bytes import ByteCursor
+from wasmbindgen.wasm.reader import SECTION_CUSTOM, read_module
+
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
 SOURCE = TESTS / "fixtures" / "library" / "src" / "lib.rs"
@@ -119,31 +122,16 @@ FIXTURES = [
 ]
 
 
-def _leb(data: bytes, at: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = data[at]
-        value |= (byte & 0x7F) << shift
-        at += 1
-        if byte < 0x80:
-            return value, at
-        shift += 7
-
-
 def without_debug_sections(data: bytes) -> bytes:
     """The module without DWARF (``.debug_*`` custom sections): Debian's prebuilt wasm32 std
     carries it, which would triple the size of a committed 0.2.83-0.2.87 fixture."""
-    out, at = bytearray(data[:8]), 8
-    while at < len(data):
-        start = at
-        section_id = data[at]
-        size, body = _leb(data, at + 1)
-        at = body + size
-        if section_id == 0:
-            name_length, name_at = _leb(data, body)
-            if data[name_at : name_at + name_length].startswith(b".debug"):
+    out = bytearray(data[:8])
+    for section in read_module(data, "fixture").sections:
+        if section.id == SECTION_CUSTOM:
+            name = ByteCursor(data, section.payload_start, section.payload_end).name()
+            if name.startswith(".debug"):
                 continue
-        out += data[start:at]
+        out += data[section.start : section.payload_end]
     return bytes(out)
 
 

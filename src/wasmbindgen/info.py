@@ -91,9 +91,9 @@ def inspect(path: str | os.PathLike[str] | bytes) -> ModuleInfo:
     try:
         chunks = split_section(wasm.custom.get(SECTION_NAME, []), source)
     except BindgenError as exc:
-        return _with(base, why_not=str(exc))
+        return replace(base, why_not=str(exc))
     schemas = tuple(sorted({c.schema_version for c in chunks}))
-    base = _with(
+    base = replace(
         base,
         schema_versions=schemas,
         crate_versions=tuple(sorted({c.crate_version for c in chunks})),
@@ -102,19 +102,15 @@ def inspect(path: str | os.PathLike[str] | bytes) -> ModuleInfo:
     try:
         analysis = analyse(data, source)
     except BindgenError as exc:
-        return _with(base, why_not=str(exc))
+        return replace(base, why_not=str(exc))
     interface = analysis.interface
-    return _with(
+    return replace(
         base,
         crate=interface.crate,
         exports=_exports(interface),
         imports=_imports(interface),
         runs=True,
     )
-
-
-def _with(info: ModuleInfo, **changes: object) -> ModuleInfo:
-    return replace(info, **changes)  # type: ignore[arg-type]
 
 
 def report(path: str | os.PathLike[str]) -> str:

@@ -73,23 +73,20 @@ KNOWN_RELEASES: dict[str, str] = {
 }
 
 
-_key = release_key
-
-
 def supported() -> str:
     return ", ".join(
         f"{v.schema_version} (wasm-bindgen {v.release_range})"
-        for v in sorted(VERSIONS.values(), key=lambda v: _key(v.schema_version))
+        for v in sorted(VERSIONS.values(), key=lambda v: release_key(v.schema_version))
     )
 
 
 def newest() -> Version:
-    return max(VERSIONS.values(), key=lambda v: _key(v.schema_version))
+    return max(VERSIONS.values(), key=lambda v: release_key(v.schema_version))
 
 
 def select_version(chunks: list[Chunk], source: str) -> Version:
     """The ``Version`` of a module's chunks; every chunk must name the same schema."""
-    schemas = sorted({c.schema_version for c in chunks}, key=_key)
+    schemas = sorted({c.schema_version for c in chunks}, key=release_key)
     if len(schemas) > 1:
         crates = {
             s: sorted({c.crate_version for c in chunks if c.schema_version == s}) for s in schemas
@@ -108,7 +105,7 @@ def select_version(chunks: list[Chunk], source: str) -> Version:
     crate = chunks[0].crate_version
     carried = KNOWN_RELEASES.get(schema)
     what = f"wasm-bindgen {carried}" if carried else f"wasm-bindgen {crate}"
-    newer = _key(schema) > _key(newest().schema_version)
+    newer = release_key(schema) > release_key(newest().schema_version)
     if newer:
         advice = (
             f"this schema is newer than any this wasmbindgen knows (the newest is "

@@ -14,10 +14,7 @@ from ..builtins.typed_arrays import TypedArray
 
 def byte_view(value: Any, what: str) -> memoryview:
     """A byte view of ``value``'s own memory (writable where the object is)."""
-    if isinstance(value, TypedArray):
-        start = value.byteOffset
-        return value.buffer.bytes_view()[start : start + value.byteLength]
-    if isinstance(value, DataView):
+    if isinstance(value, (TypedArray, DataView)):
         start = value.byteOffset
         return value.buffer.bytes_view()[start : start + value.byteLength]
     if isinstance(value, ByteBuffer):

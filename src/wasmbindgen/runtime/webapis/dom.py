@@ -8,6 +8,7 @@ from typing import Any
 from .. import jsops
 from ..builtins.errors import Error
 from ..eventloop import report_uncaught
+from ..values import null
 
 # WebIDL's legacy codes of the DOMException names that have one
 _CODES = {
@@ -24,6 +25,14 @@ _CODES = {
     "DataCloneError": 25,
     "QuotaExceededError": 22,
 }
+
+
+def member(init: Any, key: str) -> Any:
+    """``init[key]`` of a WebIDL dictionary argument — a dict or any object; a missing one, or
+    a ``null``/``undefined`` dictionary, gives ``None``."""
+    if init is None or init is null:
+        return None
+    return init.get(key) if isinstance(init, dict) else getattr(init, key, None)
 
 
 class DOMException(Error):

@@ -31,6 +31,7 @@ from ..promise import Promise
 from ..values import null
 from ._buffers import buffer_bytes
 from .abort import AbortSignal
+from .dom import member
 from .url import URL, URLSearchParams
 
 _TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
@@ -40,10 +41,8 @@ _REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
 
 def _option(init: Any, key: str) -> Any:
-    """``init[key]`` of a RequestInit/ResponseInit (a dict, or any object), null as undefined."""
-    if init is None or init is null:
-        return None
-    value = init.get(key) if isinstance(init, dict) else getattr(init, key, None)
+    """``init[key]`` of a RequestInit/ResponseInit, its ``null`` members as undefined."""
+    value = member(init, key)
     return None if value is null else value
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import jsops
 from ..builtins.errors import TypeError
-from .dom import DOMException
+from .dom import DOMException, member
 
 
 class PerformanceEntry:
@@ -39,10 +39,6 @@ class PerformanceMeasure(PerformanceEntry):
     entryType = "measure"  # noqa: N815
 
 
-def _option(options: Any, key: str) -> Any:
-    return options.get(key) if isinstance(options, dict) else getattr(options, key, None)
-
-
 class Performance:
     """The global ``performance`` of one instance: ``now()`` counts from ``timeOrigin``, the
     wall-clock time (ms since the epoch) at which the instance's scope was made."""
@@ -56,11 +52,11 @@ class Performance:
         return (time.perf_counter_ns() - self._start) / 1e6
 
     def mark(self, name: Any = None, options: Any = None) -> PerformanceMark:
-        start = _option(options, "startTime")
+        start = member(options, "startTime")
         at = self.now() if start is None else jsops.to_number(start)
         if at < 0:
             raise TypeError(f"'{name}' cannot have a negative start time.")
-        entry = PerformanceMark(jsops.to_string(name), at, 0.0, _option(options, "detail"))
+        entry = PerformanceMark(jsops.to_string(name), at, 0.0, member(options, "detail"))
         self._entries.append(entry)
         return entry
 
