@@ -7,6 +7,7 @@ m.greet("world")
 
 from .errors import (
     BindgenError,
+    CompiledPathWarning,
     ExpiredClosureError,
     JsException,
     MemoryLimitError,
@@ -31,6 +32,7 @@ __all__ = [
     "AggregateError",
     "BigInt",
     "BindgenError",
+    "CompiledPathWarning",
     "DOMException",
     "Error",
     "ExpiredClosureError",

@@ -72,3 +72,9 @@ class MemoryLimitError(MemoryError):
 class ThreadError(RuntimeError):
     """An instance was called from a thread other than the one that loaded it. wasm-bindgen
     modules assume one JS agent (one thread); load the module once per thread instead."""
+
+
+class CompiledPathWarning(RuntimeWarning):
+    """The compiled boundary (the optional C extension) is present but cannot be used — it was
+    built for another wasmtime release than the installed one. Calls run on the pure-Python
+    path, with the same behaviour; reinstall wasmbindgen to rebuild the extension."""

@@ -5,6 +5,11 @@ through cached ctypes prototypes of the C API: ``wasmtime_func_call_unchecked`` 
 value buffer that arguments are packed into with ``struct`` (16 bytes per value slot), and host
 functions are ``wasmtime_linker_define_func_unchecked`` callbacks that unpack their arguments
 from the buffer wasmtime hands them.
+
+Where the compiled boundary is built (``native.NATIVE``), its ``Boundary`` makes the same calls
+from C: ``invoke``, the host-function trampolines, and whole calls of number-only exports
+(``direct``). This module stays the reference: the compiled parts hand anything unusual back to
+the Python code here.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from wasmtime import _bindings as capi
 from ..errors import BindgenError, MemoryLimitError, OutOfFuel, RustPanic, Timeout
 from ..wasm.rewrite import FUNCTION_TABLE_EXPORT, STACK_POINTER_EXPORT
 from .limits import NO_LIMITS, Limits, engine
+from .native import NATIVE
 
 SLOT = 16  # bytes per wasmtime_val_raw_t
 MIN_CALL_SLOTS = 24
@@ -33,7 +39,9 @@ PAGE = 65536
 _ALLOC_FAILED = re.compile(r"rust_oom|handle_alloc_error|__rust_alloc_error_handler")
 
 _c_size_t, _vp = ctypes.c_size_t, ctypes.c_void_p
-FuncRef = ctypes.c_void_p  # a wasmtime_func_t's address, ready to pass to the C API
+# A wasmtime_func_t's address, ready for ``invoke``: a ctypes pointer on the pure path (made once:
+# converting an int on each ctypes call costs), a plain int for the compiled one.
+FuncRef = Any
 HOST_CALLBACK = ctypes.CFUNCTYPE(_c_size_t, _vp, _vp, _vp, _c_size_t)
 
 
@@ -46,6 +54,7 @@ def _private(name: str, restype: Any, *argtypes: Any) -> Any:
 
 
 _call_unchecked = _private("wasmtime_func_call_unchecked", _vp, _vp, _vp, _vp, _c_size_t, _vp)
+# (the callback is an address: a ctypes HOST_CALLBACK's, or the compiled trampoline's)
 _define_unchecked = _private(
     "wasmtime_linker_define_func_unchecked",
     _vp,
@@ -55,13 +64,11 @@ _define_unchecked = _private(
     ctypes.c_char_p,
     _c_size_t,
     _vp,
-    HOST_CALLBACK,
+    _vp,
     _vp,
     _vp,
 )
-_func_new_unchecked = _private(
-    "wasmtime_func_new_unchecked", None, _vp, _vp, HOST_CALLBACK, _vp, _vp, _vp
-)
+_func_new_unchecked = _private("wasmtime_func_new_unchecked", None, _vp, _vp, _vp, _vp, _vp, _vp)
 _trap_new = _private("wasmtime_trap_new", _vp, ctypes.c_char_p, _c_size_t)
 _memory_data = _private("wasmtime_memory_data", _vp, _vp, _vp)
 _memory_data_size = _private("wasmtime_memory_data_size", _c_size_t, _vp, _vp)
@@ -130,6 +137,31 @@ class HostFunction:
     params: str
     result: str = ""
     label: str = ""  # how JS spells the import (``Map.prototype.size``), for error messages
+    # A shape the compiled boundary may run in C instead of calling ``handler``: ``"js_call"``
+    # (Function.prototype.call of heap values, the result added to the heap) or
+    # ``"js_call_catch"`` (the same, an ``Exception`` becoming the Err through ``catch``).
+    special: str = ""
+
+
+@dataclass(frozen=True)
+class RuntimeHooks:
+    """What the compiled boundary takes from the runtime that owns the instance."""
+
+    owner: int  # the thread that may call in (a compiled export call defers to glue otherwise)
+    deferred: list[Any]  # work to run before the next call (likewise)
+    heap: Any  # for the compiled Function.prototype.call (``HostFunction.special``)
+    catch: Callable[[BaseException], int]  # an exception -> its Err's heap index
+
+
+class _PureState:
+    """What a call path shares with its instance, on the pure path (the compiled ``Boundary``
+    carries the same two fields)."""
+
+    __slots__ = ("host_depth", "poisoned")
+
+    def __init__(self) -> None:
+        self.host_depth = 0  # host functions running (a failure inside one is not outermost)
+        self.poisoned: str | None = None
 
 
 class WasmInstance:
@@ -141,8 +173,10 @@ class WasmInstance:
         host_functions: Callable[[str, str], HostFunction],
         source: str,
         limits: Limits = NO_LIMITS,
+        hooks: RuntimeHooks | None = None,
     ) -> None:
         self.source = source
+        self.hooks = hooks
         self.limits = limits
         # the module was compiled for this engine (compile_module(..., fuel=...))
         self.engine = engine(limits.fuel is not None)
@@ -153,9 +187,23 @@ class WasmInstance:
         self._callbacks: list[Any] = []  # keep ctypes callbacks alive
         self._install_limits()
         self.pending: BaseException | None = None  # raised by a host function, re-raised by invoke
-        self.poisoned: str | None = None
         self.panic_message: str | None = None
         self.on_poison: Callable[[RustPanic], None] | None = None
+        max_args = max(
+            (len(e.type.params) for e in module.exports if isinstance(e.type, wasmtime.FuncType)),
+            default=2,
+        )
+        # Closure invoke shims are reached through the table, not exports: up to 8 arguments of
+        # up to 2 values each, plus a return pointer and the closure's two words.
+        self.buffer = ctypes.create_string_buffer(SLOT * max(max_args, MIN_CALL_SLOTS))
+        self._trap = ctypes.c_void_p(0)
+        self._trap_ref = ctypes.addressof(self._trap)
+        self._buf_addr = ctypes.addressof(self.buffer)
+        # The compiled boundary, if built; ``direct`` also when no per-call limit needs arming
+        # around each call (whole calls made in C bypass ``make_invoke``'s wrapper).
+        self.native = None if NATIVE is None else self._boundary()
+        self.direct = None if limits.per_call else self.native
+        self.state: Any = self.native if self.native is not None else _PureState()
         linker = wasmtime.Linker(self.engine)
         linker_ptr = ctypes.cast(linker.ptr(), _vp).value
         for imp in module.imports:
@@ -169,12 +217,11 @@ class WasmInstance:
                     "only function imports are supported"
                 )
             host = host_functions(imp.module, imp.name or "")
-            callback = HOST_CALLBACK(self._trampoline(host, imp.module, imp.name or ""))
-            self._callbacks.append((callback, imp.type))
+            callback, env = self._host_callback(host, imp.module, imp.name or "", imp.type)
             mod_b, name_b = imp.module.encode(), (imp.name or "").encode()
             type_ptr = ctypes.cast(imp.type.ptr(), _vp).value
             err = _define_unchecked(
-                linker_ptr, mod_b, len(mod_b), name_b, len(name_b), type_ptr, callback, None, None
+                linker_ptr, mod_b, len(mod_b), name_b, len(name_b), type_ptr, callback, env, None
             )
             if err:
                 raise wasmtime.WasmtimeError._from_ptr(
@@ -195,17 +242,9 @@ class WasmInstance:
             raise BindgenError(f"{source}: the module exports no memory named 'memory'")
         self.memory = memory
         self._mem_ref = ctypes.addressof(memory._memory)
+        if self.native is not None:
+            self.native.set_memory(self._mem_ref)
         self._view = memoryview(b"")
-        max_args = max(
-            (len(e.type.params) for e in module.exports if isinstance(e.type, wasmtime.FuncType)),
-            default=2,
-        )
-        # Closure invoke shims are reached through the table, not exports: up to 8 arguments of
-        # up to 2 values each, plus a return pointer and the closure's two words.
-        self.buffer = ctypes.create_string_buffer(SLOT * max(max_args, MIN_CALL_SLOTS))
-        self._trap = ctypes.c_void_p(0)
-        self._trap_ref = ctypes.addressof(self._trap)
-        self._buf_addr = ctypes.addressof(self.buffer)
         self._slow_invoke = self.make_invoke()
         # The shadow stack pointer at rest: a Python exception unwinding through wasm frames
         # skips their epilogues, so the outermost failed call puts it back (else every such
@@ -213,7 +252,33 @@ class WasmInstance:
         stack_pointer = self.exports.get(STACK_POINTER_EXPORT)
         self._stack_pointer = stack_pointer if isinstance(stack_pointer, wasmtime.Global) else None
         self._stack_rest = self._stack_pointer.value(self.store) if self._stack_pointer else None
-        self.host_depth = 0  # host functions running (a failure inside one is not outermost)
+
+    def _boundary(self) -> Any:
+        assert NATIVE is not None
+        hooks = self.hooks
+        return NATIVE.Boundary(
+            ctx=self._ctx,
+            buffer=self.buffer,
+            capacity=len(self.buffer) // SLOT,
+            trap=self._trap_ref,
+            failed=self._failed,
+            rust_panic=RustPanic,
+            deferred=[] if hooks is None else hooks.deferred,
+            owner=threading.get_ident() if hooks is None else hooks.owner,
+        )
+
+    @property
+    def poisoned(self) -> str | None:
+        """Why the instance refuses calls (after a trap or a stop), or None."""
+        return self.state.poisoned  # type: ignore[no-any-return]
+
+    @property
+    def host_depth(self) -> int:
+        return self.state.host_depth  # type: ignore[no-any-return]
+
+    def ref_for(self, address: int) -> FuncRef:
+        """A ``wasmtime_func_t`` address as this instance's ``invoke`` takes it."""
+        return address if self.native is not None else _vp(address)
 
     def _install_limits(self) -> None:
         """Memory and table caps; the epoch callback that serves Ctrl-C and ``timeout``."""
@@ -254,11 +319,11 @@ class WasmInstance:
         valtypes = {"i32": wasmtime.ValType.i32(), "i64": wasmtime.ValType.i64()}
         valtypes |= {"f32": wasmtime.ValType.f32(), "f64": wasmtime.ValType.f64()}
         functype = wasmtime.FuncType([valtypes[p] for p in params], [valtypes[r] for r in results])
-        callback = HOST_CALLBACK(self._trampoline(host, "table", host.label))
+        callback, env = self._host_callback(host, "table", host.label, functype)
         func = capi.wasmtime_func_t()
         type_ptr = ctypes.cast(functype.ptr(), _vp).value
-        _func_new_unchecked(self._ctx, type_ptr, callback, None, None, ctypes.addressof(func))
-        self._callbacks.append((callback, functype, func))
+        _func_new_unchecked(self._ctx, type_ptr, callback, env, None, ctypes.addressof(func))
+        self._callbacks.append(func)
         table = self.exports.get(FUNCTION_TABLE_EXPORT)
         assert isinstance(table, wasmtime.Table), "the rewrite exports the table"
         table.set(self.store, slot, wasmtime.Func._from_raw(func))
@@ -271,7 +336,7 @@ class WasmInstance:
         if not isinstance(func, wasmtime.Func):
             raise BindgenError(f"{self.source}: the module has no exported function {name!r}")
         self._callbacks.append(func)  # keep the wasmtime_func_t alive
-        return FuncRef(ctypes.addressof(func._func))
+        return self.ref_for(ctypes.addressof(func._func))
 
     def make_invoke(self) -> Callable[[FuncRef, int], None]:
         """``invoke(func_ref, nargs)``: call with arguments already packed into ``buffer``.
@@ -288,21 +353,22 @@ class WasmInstance:
             self._trap,
         )
         capacity = _c_size_t(len(self.buffer) // SLOT)
-        failed, wasm = self._failed, self
+        failed, wasm, state = self._failed, self, self.state
 
-        def invoke(func: FuncRef, nargs: int) -> None:
-            if wasm.poisoned:
-                raise RustPanic(wasm.poisoned)
+        def pure_invoke(func: FuncRef, nargs: int) -> None:
+            if state.poisoned:
+                raise RustPanic(state.poisoned)
             error = call(ctx, func, buf, capacity, trap_ref)
             if error or trap.value:
                 failed(error)
 
+        invoke = pure_invoke if self.native is None else self.native.invoke
         if not self.limits.per_call:
             return invoke
         timeout, fuel, monotonic = self.limits.timeout, self.limits.fuel, time.monotonic
 
         def limited_invoke(func: FuncRef, nargs: int) -> None:
-            if wasm.host_depth:  # a call back into wasm from a host function: the outer budget
+            if state.host_depth:  # a call back into wasm from a host function: the outer budget
                 invoke(func, nargs)
                 return
             if fuel is not None:
@@ -361,7 +427,7 @@ class WasmInstance:
         raise panic
 
     def _poison(self, why: str, panic: RustPanic | None = None) -> None:
-        self.poisoned = (
+        self.state.poisoned = (
             f"{self.source}: {why}; its state is unknown, so it refuses further calls. Load the "
             "module again to continue."
         )
@@ -388,43 +454,31 @@ class WasmInstance:
 
     # -- host functions -----------------------------------------------------------------------
 
-    def _trampoline(self, host: HostFunction, module: str, name: str) -> Callable[..., int]:
-        params, result, handler = host.params, host.result, host.handler
-        size = max(struct.calcsize(params), struct.calcsize(result) if result else 0, SLOT)
-        window = ctypes.c_char * size
-        unpack, pack = struct.unpack_from, struct.pack_into
-        trap_text = f"host function {module}.{name} raised".encode()
+    def _host_callback(
+        self, host: HostFunction, module: str, name: str, functype: wasmtime.FuncType
+    ) -> tuple[int, int | None]:
+        """The callback address and env pointer to register for ``host`` (kept alive here)."""
+        call = _HostCall(self, host, module, name)
+        codes = None if self.native is None else call.codes()
+        if codes is None:
+            callback = HOST_CALLBACK(call.pure)
+            self._callbacks.append((callback, functype))
+            return ctypes.cast(callback, _vp).value or 0, None
+        assert NATIVE is not None and self.native is not None
+        special = self.special(host)
+        entry = self.native.host(host.handler, *codes, call.finish, call.failed, *special)
+        self._callbacks.append((entry, functype))
+        return int(NATIVE.HOST_TRAMPOLINE), int(entry.env)
 
-        limit = len(HOST_MEMORY) - size
-
-        def failed(exc: BaseException, value: Any) -> int:
-            if isinstance(exc, struct.error):  # the value does not fit the import's return type
-                exc = TypeError(
-                    f"{self.source}: {host.label or name} returned {value!r}, which its Rust "
-                    f"signature cannot take (wasm result {result!r}); is the receiver or the "
-                    "provided value of the kind the binding expects?"
-                )
-            self.pending = exc
-            return _trap_new(trap_text, len(trap_text)) or 0
-
-        def trampoline(_env: int, _caller: int, values: int, _count: int) -> int:
-            self.host_depth += 1
-            value = None
-            try:
-                view: Any = HOST_MEMORY
-                at = values
-                if values >= limit:
-                    view, at = window.from_address(values), 0
-                value = handler(*unpack(params, view, at))
-                if result:
-                    pack(result, view, at, value)
-                return 0
-            except BaseException as exc:
-                return failed(exc, value)
-            finally:
-                self.host_depth -= 1
-
-        return trampoline
+    def special(self, host: HostFunction) -> tuple[Any, ...]:
+        """The compiled trampoline's arguments for ``host.special``."""
+        hooks = self.hooks
+        assert NATIVE is not None
+        if not host.special or hooks is None or not isinstance(hooks.heap, NATIVE.Heap):
+            return ()
+        if host.special == "js_call":
+            return (NATIVE.JS_CALL, hooks.heap)
+        return (NATIVE.JS_CALL_CATCH, hooks.heap, hooks.catch)
 
     # -- memory -------------------------------------------------------------------------------
 
@@ -455,6 +509,93 @@ class WasmInstance:
     def table(self) -> wasmtime.Table | None:
         """The function table (exported by ``wasm.ensure_host_exports``)."""
         return next((v for v in self.exports.values() if isinstance(v, wasmtime.Table)), None)
+
+
+class _HostCall:
+    """One host function as wasm calls it: the pure trampoline (a ctypes callback), and what the
+    compiled trampoline hands back to Python — a result its C code does not pack, a failure."""
+
+    def __init__(self, wasm: WasmInstance, host: HostFunction, module: str, name: str) -> None:
+        self.wasm, self.host, self.name = wasm, host, name
+        self.size = max(
+            struct.calcsize(host.params), struct.calcsize(host.result) if host.result else 0, SLOT
+        )
+        self.window = ctypes.c_char * self.size
+        self.limit = len(HOST_MEMORY) - self.size
+        self.trap_text = f"host function {module}.{name} raised".encode()
+
+    def codes(self) -> tuple[str, str] | None:
+        """The compiled trampoline's (parameter codes, result code), or None when the formats
+        are not one plain value per slot."""
+        params = _slot_codes(self.host.params)
+        result = _slot_codes(self.host.result) if self.host.result else "-"
+        if params is None or result is None or len(result) != 1:
+            return None
+        return params, result
+
+    def _values(self, values: int) -> tuple[Any, int]:
+        """A writable view over the value slots at ``values``, and their offset in it."""
+        if values >= self.limit:
+            return self.window.from_address(values), 0
+        return HOST_MEMORY, values
+
+    def failed(self, exc: BaseException, value: Any) -> int:
+        """Keep ``exc`` for the call into wasm to raise; the trap that unwinds to it."""
+        host = self.host
+        if isinstance(exc, struct.error):  # the value does not fit the import's return type
+            exc = TypeError(
+                f"{self.wasm.source}: {host.label or self.name} returned {value!r}, which its "
+                f"Rust signature cannot take (wasm result {host.result!r}); is the receiver or "
+                "the provided value of the kind the binding expects?"
+            )
+        self.wasm.pending = exc
+        return _trap_new(self.trap_text, len(self.trap_text)) or 0
+
+    def finish(self, value: Any, values: int) -> int:
+        """Pack the handler's result into the slots at ``values``: 0, or a trap."""
+        try:
+            view, at = self._values(values)
+            struct.pack_into(self.host.result, view, at, value)
+            return 0
+        except BaseException as exc:
+            return self.failed(exc, value)
+
+    def pure(self, _env: int, _caller: int, values: int, _count: int) -> int:
+        state, host = self.wasm.state, self.host
+        state.host_depth += 1
+        value = None
+        try:
+            view, at = self._values(values)
+            value = host.handler(*struct.unpack_from(host.params, view, at))
+            if host.result:
+                struct.pack_into(host.result, view, at, value)
+            return 0
+        except BaseException as exc:
+            return self.failed(exc, value)
+        finally:
+            state.host_depth -= 1
+
+
+_SLOT_CODE = re.compile(r"([iIqQfd])(\d*)x")
+
+
+def _slot_codes(fmt: str) -> str | None:
+    """``'<I12xd8x'`` -> ``'Id'``: one value per 16-byte slot (a lone last value may be
+    unpadded, as results are), or None for any other layout."""
+    body, pos = fmt.removeprefix("<"), 0
+    codes: list[str] = []
+    while pos < len(body):
+        match = _SLOT_CODE.match(body, pos)
+        if match is None:
+            if pos == len(body) - 1 and body[pos] in "iIqQfd" and not codes:
+                return body[pos]
+            return None
+        letter, pad = match[1], int(match[2] or 1)
+        if struct.calcsize("<" + letter) + pad != SLOT:
+            return None
+        codes.append(letter)
+        pos = match.end()
+    return "".join(codes)
 
 
 class _SigintHook:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .native import NATIVE
 from .values import null
 
 
@@ -63,6 +64,10 @@ class Heap:
         self.drop(idx)
         return value
 
+    def clone(self, idx: int) -> int:
+        """A new slot holding slot ``idx``'s value (``__wbindgen_object_clone_ref``)."""
+        return self.add(self.values[idx])
+
     def borrow(self, value: Any) -> int:
         """A borrow-stack slot for a ``&JsValue`` argument; released by ``unwind``."""
         if self.borrow_top == 1:
@@ -79,6 +84,7 @@ class Heap:
         return self.borrow_top
 
     def unwind(self, mark: int) -> None:
+        mark = min(mark, self.base)  # the borrow stack ends at base
         while self.borrow_top < mark:
             self.values[self.borrow_top] = None
             self.borrow_top += 1
@@ -91,3 +97,11 @@ class Heap:
     def live_count(self) -> int:
         """Slots in use beyond the reserved ones (``__wbindgen_externref_heap_live_count``)."""
         return len(self.values) - self.free_count - self.reserved
+
+
+def new_heap(base: int = 32) -> Heap:
+    """The heap for a release's ``base``: the compiled one where it is built (the same
+    methods and layout, for the compiled trampolines to reach in C), else ``Heap``."""
+    if NATIVE is None:
+        return Heap(base)
+    return NATIVE.Heap(base, null, BorrowStackExhausted)  # type: ignore[no-any-return]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import functools
 import struct
 import threading
 import weakref
@@ -16,8 +17,8 @@ from ..errors import BindgenError, JsException, OutOfFuel, RustPanic, ThreadErro
 from .builtins.scope import default_globals
 from .closures import ClosureFactory, HeapClosure
 from .config import RuntimeConfig
-from .engine import FuncRef, HostFunction, WasmInstance, slot_format
-from .heap import Heap
+from .engine import FuncRef, HostFunction, RuntimeHooks, WasmInstance, slot_format
+from .heap import new_heap
 from .intrinsics import intrinsic
 from .limits import Limits, default_limits
 from .memory import LinearMemory
@@ -58,7 +59,7 @@ class Runtime:
         self.module = module
         self.source = source
         self.config = RuntimeConfig()
-        self.heap = Heap()
+        self.heap = new_heap()
         self.scope: dict[str, Any] = default_globals()
         self.scope.update(options.globals)
         self.scope["globalThis"] = self.scope["global"] = self.scope
@@ -83,7 +84,7 @@ class Runtime:
     def configure(self, config: RuntimeConfig) -> None:
         """Adopt the module's release (the glue calls this first)."""
         self.config = config
-        self.heap = Heap(config.heap_base)
+        self.heap = new_heap(config.heap_base)
 
     def instantiate(
         self,
@@ -99,7 +100,8 @@ class Runtime:
                 raise BindgenError(f"{self.source}: nothing provides the import {module}.{name}")
             return found
 
-        self.wasm = WasmInstance(self.module, host, self.source, self.limits)
+        hooks = RuntimeHooks(self.owner, self.deferred, self.heap, self.catch)
+        self.wasm = WasmInstance(self.module, host, self.source, self.limits, hooks)
         self.memory = LinearMemory(self.wasm, self.config.allocator_align)
         self.invoke: Callable[[FuncRef, int], None] = self.wasm.make_invoke()
         self.buffer = self.wasm.buffer
@@ -132,7 +134,7 @@ class Runtime:
         """The host function of a placeholder import the runtime serves by ``role``."""
         heap = self.heap  # configured already: the glue configures before it binds imports
         handlers: dict[str, HostFunction] = {
-            "clone_ref": HostFunction(lambda i: heap.add(heap.get(i)), _U32, "<I"),
+            "clone_ref": HostFunction(heap.clone, _U32, "<I"),
             "drop_ref": HostFunction(heap.drop, _U32),
             "describe": HostFunction(lambda _word: None, _U32),  # casts no longer describe
             "closure_marker": HostFunction(self._make_closure_slot, _U32X3, "<I"),
@@ -183,6 +185,19 @@ class Runtime:
 
     def export(self, name: str) -> FuncRef:
         return self.wasm.func_ref(name)
+
+    def direct(
+        self, function: Callable[..., Any], func: FuncRef, params: str, result: str
+    ) -> Callable[..., Any]:
+        """``function`` (a generated export of numbers in, a number out), made in C where the
+        compiled boundary is used: ``params`` and ``result`` are its ``struct`` letters (``-``:
+        no result). The compiled call hands anything it does not handle to ``function``."""
+        native = self.wasm.direct
+        if native is None:
+            return function
+        compiled = native.export(func, params, result, function)
+        functools.update_wrapper(compiled, function)
+        return compiled  # type: ignore[no-any-return]
 
     def glue_module(self) -> Any:
         """What ``wasm_bindgen::exports()`` returns: the instance's raw exports."""
@@ -273,7 +288,7 @@ class Runtime:
                     "module built with the wasm-bindgen release its custom section names?"
                 )
             self._table_funcs.append(func)
-            ref = self._table_refs[index] = FuncRef(ctypes.addressof(func._func))
+            ref = self._table_refs[index] = self.wasm.ref_for(ctypes.addressof(func._func))
         return ref
 
     def call_raw_export(self, name: str, params: str, results: str, args: tuple[Any, ...]) -> Any:

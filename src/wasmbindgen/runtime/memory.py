@@ -73,6 +73,21 @@ class LinearMemory:
 
         self.malloc: Callable[..., int] = malloc
         self.free: Callable[..., None] = free
+        native = wasm.direct
+        if native is not None:  # the compiled boundary: strings copied and decoded in C
+            native.set_allocator(malloc_ref, free_ref, aligned)
+            self.pass_str = self._compiled_pass_str(native)  # type: ignore[method-assign,assignment]
+            self.read_str = native.read_str  # type: ignore[method-assign]
+            self.take_str = native.take_str  # type: ignore[method-assign]
+
+    def _compiled_pass_str(self, native: Any) -> Callable[[Any, str], tuple[int, int]]:
+        pass_utf8, pure = native.pass_utf8, self.pass_str
+
+        def pass_str(text: Any, what: str = "argument") -> tuple[int, int]:
+            passed = pass_utf8(text)  # None: not a str, or lone surrogates to replace
+            return pure(text, what) if passed is None else passed
+
+        return pass_str
 
     # -- return-pointer scratch blocks, one per nesting level ---------------------------------
 

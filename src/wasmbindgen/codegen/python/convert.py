@@ -12,7 +12,7 @@ from __future__ import annotations
 import array
 from dataclasses import dataclass, field
 
-from ...model import Interface, Kind, MutSlice, NoneAs, Ref, RetLayout, Scalar, ValueType
+from ...model import Interface, Kind, MutSlice, NoneAs, Ref, RetLayout, Scalar, Signature, ValueType
 from .names import enum_for, identifier, string_enum_for
 
 # Export arguments are packed with range-checking formats: a u8 argument of 300 is an error.
@@ -106,6 +106,36 @@ def lower_export_arg(name: str, vt: ValueType, what: str, tmp: str, iface: Inter
     elif kind is not Kind.UNIT:
         raise AssertionError(f"cannot pass {vt.describe()} into an export")
     return out
+
+
+def direct_codes(sig: Signature) -> tuple[str, str] | None:
+    """The compiled boundary's value codes (``struct`` letters; ``-``: no result) for an export
+    of plain numbers and bools in, one or none out, which it can call whole; else None."""
+    if sig.is_async or sig.retptr is not None:
+        return None
+    params = [_direct_param(p.type) for p in sig.params]
+    ret = sig.ret
+    if ret.kind is Kind.UNIT:
+        result: str | None = "-"
+    elif _plain(ret) and ret.kind in (Kind.NUMBER, Kind.BOOL):
+        result = "?" if ret.kind is Kind.BOOL else LETTER[ret.abi.wasm[0]]
+    else:
+        result = None
+    if result is None or None in params:
+        return None
+    return "".join(p for p in params if p is not None), result
+
+
+def _plain(vt: ValueType) -> bool:
+    return not vt.optional and vt.scalar not in (Scalar.I128, Scalar.U128)
+
+
+def _direct_param(vt: ValueType) -> str | None:
+    if vt.kind is Kind.BOOL and not vt.optional:
+        return "?"
+    if vt.kind is Kind.NUMBER and _plain(vt) and not vt.nonzero and vt.scalar is not None:
+        return ARG_FORMATS[vt.scalar][0]
+    return None
 
 
 def _optional_js(vt: ValueType, name: str, expr: str) -> str:

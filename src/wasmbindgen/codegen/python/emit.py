@@ -66,6 +66,7 @@ class ModuleEmitter:
         self.lines: list[str] = []
         self.exported_names: list[str] = []
         self.export_refs: set[str] = set()
+        self.direct: list[str] = []  # lines making number-only exports whole calls in C
 
     def emit(self) -> str:
         iface = self.interface
@@ -125,6 +126,7 @@ class ModuleEmitter:
             self.lines.append(f"{name}._free_export = {cls.free!r}")
         for ref_name, wasm_name in sorted(self.refs.items()):
             self.lines.append(f"{ref_name} = _wb_rt.export({wasm_name!r})")
+        self.lines += self.direct
         for start in iface.starts:
             self.lines.append(f"_wb_rt.start({start!r})")
         self.lines.append("")
@@ -206,6 +208,10 @@ class ModuleEmitter:
         what = ".".join((*fn.namespace, fn.js_name)) + "()"
         self.lines += self.function_lines(fn, name, "", what)
         self.lines += ["", ""]
+        codes = None if fn.namespace or fn.variadic else convert.direct_codes(fn.signature)
+        if codes is not None:
+            ref = self.ref(fn.wasm_name)
+            self.direct.append(f"{name} = _wb_rt.direct({name}, {ref}, {codes[0]!r}, {codes[1]!r})")
 
     def emit_raw_export(self, raw: RawFunction) -> None:
         """A plain wasm export (``#[no_mangle] pub extern "C" fn``): numbers in, numbers out."""

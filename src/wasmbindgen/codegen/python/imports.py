@@ -14,6 +14,7 @@ from ...model import (
     Interface,
     Kind,
     RawFunction,
+    Ref,
     StructHandle,
     ValueType,
 )
@@ -34,9 +35,32 @@ def raw_import_key(module: str, name: str) -> str:
     return f"{module}::{name}"
 
 
-def host_entry(fn: str, kinds: list[str] | tuple[str, ...], result: str, label: str = "") -> str:
+def host_entry(
+    fn: str, kinds: list[str] | tuple[str, ...], result: str, label: str = "", special: str = ""
+) -> str:
     args = f"{fn}, {slot_format(list(kinds))!r}, {result!r}"
+    if special:
+        return f"_wb_host({args}, {label!r}, {special!r})"
     return f"_wb_host({args}, {label!r})" if label else f"_wb_host({args})"
+
+
+JS_CALL = "Function.prototype.call"
+
+
+def special_shape(imp: ImportFunction, label: str) -> str:
+    """``HostFunction.special`` for an import the compiled boundary can run itself: js-sys's
+    ``Function::call0..``, all ``&JsValue`` in and a ``JsValue`` out."""
+    sig = imp.signature
+    if imp.intrinsic or label != JS_CALL or sig.retptr is not None or len(sig.params) < 2:
+        return ""
+    ret = sig.ret
+    if ret.kind is not Kind.JSVALUE or ret.ref is not Ref.OWNED or ret.optional:
+        return ""
+    for param in sig.params:
+        vt = param.type
+        if vt.kind is not Kind.JSVALUE or vt.ref is not Ref.SHARED or vt.optional:
+            return ""
+    return "js_call_catch" if imp.catch else "js_call"
 
 
 def result_format(vt: ValueType, retptr: bool) -> str:
@@ -193,7 +217,8 @@ class ImportEmitter:
             self.lines += [INDENT + ln for ln in body]
         self.lines.append("")
         label = imp.name if imp.intrinsic else declared_from(imp, "").js_path
-        return host_entry(fn, kinds, result_format(sig.ret, retptr), label)
+        special = special_shape(imp, label)
+        return host_entry(fn, kinds, result_format(sig.ret, retptr), label, special)
 
     def call_expression(self, imp: ImportFunction, args: list[str]) -> str:
         if imp.intrinsic:

@@ -1,0 +1,72 @@
+"""Which boundary this process uses: the compiled one (``_native``, a C extension) or the
+pure-Python one in ``engine.py``.
+
+The extension is optional: ``pip install`` builds it where a C compiler exists. It is used
+unless ``WASMBINDGEN_PURE=1`` is set, and refused, with one ``CompiledPathWarning``, when it
+was built for another wasmtime major release than the installed wheel (whose C API it calls
+through addresses taken from that wheel's library).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import warnings
+from importlib import metadata
+from types import ModuleType
+
+from wasmtime import _bindings as capi
+
+from ..errors import CompiledPathWarning
+
+ABI_VERSION = 1  # the contract with _native.c (its ABI_VERSION)
+PURE_ENV = "WASMBINDGEN_PURE"
+
+# The C API functions the extension calls, in the order bind_api takes them.
+_API = (
+    "wasmtime_func_call_unchecked",
+    "wasmtime_trap_new",
+    "wasmtime_memory_data",
+    "wasmtime_memory_data_size",
+)
+
+
+def _major(version: str) -> str:
+    return version.split(".", 1)[0]
+
+
+def _load() -> tuple[ModuleType | None, str]:
+    if os.environ.get(PURE_ENV, "") not in ("", "0"):
+        return None, f"pure-Python ({PURE_ENV}={os.environ[PURE_ENV]})"
+    try:
+        from . import _native  # type: ignore[attr-defined]
+    except ImportError:
+        return None, "pure-Python (the compiled boundary is not built)"
+    installed = metadata.version("wasmtime")
+    built = str(_native.WASMTIME_VERSION)
+    problem = ""
+    if _native.ABI_VERSION != ABI_VERSION:
+        problem = f"it is of another wasmbindgen (ABI {_native.ABI_VERSION}, not {ABI_VERSION})"
+    elif _major(built) != _major(installed):
+        problem = f"it was built for wasmtime {built}, but wasmtime {installed} is installed"
+    if problem:
+        warnings.warn(
+            f"wasmbindgen: not using the compiled boundary ({_native.__file__}): {problem}. "
+            "Running on the pure-Python path; reinstall wasmbindgen to rebuild it "
+            f"(`pip install --force-reinstall --no-deps wasmbindgen`), or set {PURE_ENV}=1.",
+            CompiledPathWarning,
+            stacklevel=2,
+        )
+        return None, f"pure-Python (compiled boundary refused: {problem})"
+    library = capi.dll  # type: ignore[attr-defined]
+    addresses = [ctypes.cast(getattr(library, name), ctypes.c_void_p).value for name in _API]
+    _native.bind_api(*addresses)
+    return _native, f"compiled ({_native.__file__}, for wasmtime {built})"
+
+
+NATIVE, DESCRIPTION = _load()
+
+
+def describe() -> str:
+    """Which boundary runs calls, for ``python -m wasmbindgen info`` and bug reports."""
+    return DESCRIPTION
