@@ -1,4 +1,4 @@
-"""The optional compiled boundary, ``wasmbindgen.runtime._native``.
+"""The optional compiled boundary, ``wasmbindgen.runtime._native``, from ``src/native/*.c``.
 
 Everything else is in pyproject.toml. The extension is built where a C compiler and Python's
 headers exist; elsewhere the package installs without it and runs on the pure-Python path.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from importlib import metadata
+from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
@@ -42,10 +43,12 @@ class OptionalBuildExt(build_ext):
 
 native = Extension(
     "wasmbindgen.runtime._native",
-    sources=["src/wasmbindgen/runtime/_native.c"],
+    sources=sorted(str(path) for path in Path("src/native").glob("*.c")),
+    depends=["src/native/native.h"],
     define_macros=[("WB_WASMTIME_VERSION", f'"{wasmtime_version()}"')],
-    extra_compile_args=["-O2", "-std=c11", "-Wall", "-Wextra", "-Wno-unused-parameter",
-                        "-Wno-missing-field-initializers", "-Wno-cast-function-type"],
+    extra_compile_args=["-O2", "-std=c11", "-fvisibility=hidden", "-Wall", "-Wextra",
+                        "-Wno-unused-parameter", "-Wno-missing-field-initializers",
+                        "-Wno-cast-function-type"],
     optional=os.environ.get("WASMBINDGEN_REQUIRE_NATIVE") != "1",
 )
 

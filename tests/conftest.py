@@ -44,6 +44,12 @@ def variant_paths(variant: CrateBuild) -> Callable[[str], Path]:
     return path
 
 
+def pytest_report_header() -> str:
+    from wasmbindgen.runtime import native
+
+    return f"wasmbindgen boundary: {native.describe()}"
+
+
 @pytest.fixture(scope="session")
 def unwind_wasm_path() -> Callable[[str], Path]:
     """The panic=unwind build of a crate (newest release): panics caught as PanicError."""

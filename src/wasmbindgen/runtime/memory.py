@@ -75,7 +75,7 @@ class LinearMemory:
         self.free: Callable[..., None] = free
         native = wasm.direct
         if native is not None:  # the compiled boundary: strings copied and decoded in C
-            native.set_allocator(malloc_ref, free_ref, aligned)
+            native.set_allocator(malloc_ref, free_ref)
             self.pass_str = self._compiled_pass_str(native)  # type: ignore[method-assign,assignment]
             self.read_str = native.read_str  # type: ignore[method-assign]
             self.take_str = native.take_str  # type: ignore[method-assign]
