@@ -133,8 +133,12 @@ BUILDS = [
         "0.2.122",
         "current",
         TESTS / "crates",
-        {"wasm-bindgen": "0.2.127", "js-sys": "0.3.104", "wasm-bindgen-futures": "0.4.77",
-         "web-sys": "0.3.104"},
+        {
+            "wasm-bindgen": "0.2.127",
+            "js-sys": "0.3.104",
+            "wasm-bindgen-futures": "0.4.77",
+            "web-sys": "0.3.104",
+        },
         excluded=("builtins-newest", "refused-jspi", "refused-suspending"),
     ),
     CrateBuild(
@@ -142,8 +146,12 @@ BUILDS = [
         "0.2.130",
         "current",
         TESTS / "crates",
-        {"wasm-bindgen": "0.2.130", "js-sys": "0.3.107", "wasm-bindgen-futures": "0.4.80",
-         "web-sys": "0.3.107"},
+        {
+            "wasm-bindgen": "0.2.130",
+            "js-sys": "0.3.107",
+            "wasm-bindgen-futures": "0.4.80",
+            "web-sys": "0.3.107",
+        },
     ),
 ]
 BY_RELEASE = {build.release: build for build in BUILDS}

@@ -11,21 +11,22 @@ static int check_slots(Boundary *b, Py_ssize_t nargs) {
     return 1;
 }
 
-/* One call with its arguments in buf. -1: the exception is set (via `failed`). */
+/* One call with its arguments in buf, the GIL released meanwhile (per-thread instances run in
+ * parallel). -1: the exception is set (through `failed`, which builds it as engine.py does). */
 int call_into(Boundary *b, const void *func) {
+    if (b->failed == NULL || b->poisoned == NULL) {  /* cleared by the GC, or never set up */
+        PyErr_SetString(PyExc_RuntimeError, "wasmbindgen: the instance is gone");
+        return -1;
+    }
     if (b->poisoned != Py_None) {
         PyErr_SetObject(b->rust_panic, b->poisoned);
         return -1;
     }
     void *error;
     *b->trap = NULL;
-    if (b->release_gil) {
-        PyThreadState *state = PyEval_SaveThread();
-        error = api_call(b->ctx, func, b->buf, b->capacity, b->trap);
-        PyEval_RestoreThread(state);
-    } else {
-        error = api_call(b->ctx, func, b->buf, b->capacity, b->trap);
-    }
+    PyThreadState *state = PyEval_SaveThread();
+    error = api_call(b->ctx, func, b->buf, b->capacity, b->trap);
+    PyEval_RestoreThread(state);
     if (error == NULL && *b->trap == NULL)
         return 0;
     PyObject *err = PyLong_FromVoidPtr(error);
@@ -42,13 +43,11 @@ int call_into(Boundary *b, const void *func) {
 
 static int Boundary_init(Boundary *self, PyObject *args, PyObject *kwds) {
     static char *names[] = {"ctx", "buffer", "capacity", "trap", "failed", "rust_panic",
-                            "deferred", "owner", "release_gil", NULL};
-    PyObject *ctx, *buffer, *trap, *failed, *rust_panic, *deferred, *owner;
+                            "deferred", "owner", "source", NULL};
+    PyObject *ctx, *buffer, *trap, *failed, *rust_panic, *deferred, *owner, *source;
     Py_ssize_t capacity;
-    int release_gil = 1;
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOnOOOOO|p", names, &ctx, &buffer, &capacity,
-                                     &trap, &failed, &rust_panic, &deferred, &owner,
-                                     &release_gil))
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOnOOOOOU", names, &ctx, &buffer, &capacity,
+                                     &trap, &failed, &rust_panic, &deferred, &owner, &source))
         return -1;
     if (!api_ready())
         return -1;
@@ -58,7 +57,7 @@ static int Boundary_init(Boundary *self, PyObject *args, PyObject *kwds) {
     Py_ssize_t length = view.len;
     void *data = view.buf;
     PyBuffer_Release(&view);
-    if (capacity <= 0 || capacity * SLOT > length) {
+    if (capacity <= 0 || capacity > length / SLOT) {
         PyErr_SetString(PyExc_ValueError, "Boundary: capacity exceeds the buffer");
         return -1;
     }
@@ -77,12 +76,12 @@ static int Boundary_init(Boundary *self, PyObject *args, PyObject *kwds) {
     }
     self->buf = (slot_t *)data;
     self->capacity = (size_t)capacity;
-    self->release_gil = release_gil;
     Py_XSETREF(self->buffer, Py_NewRef(buffer));
     Py_XSETREF(self->failed, Py_NewRef(failed));
     Py_XSETREF(self->rust_panic, Py_NewRef(rust_panic));
     Py_XSETREF(self->deferred, Py_NewRef(deferred));
     Py_XSETREF(self->poisoned, Py_NewRef(Py_None));
+    Py_XSETREF(self->source, Py_NewRef(source));
     return 0;
 }
 
@@ -92,6 +91,7 @@ static int Boundary_traverse(Boundary *self, visitproc visit, void *arg) {
     Py_VISIT(self->rust_panic);
     Py_VISIT(self->poisoned);
     Py_VISIT(self->deferred);
+    Py_VISIT(self->source);
     return 0;
 }
 
@@ -101,6 +101,7 @@ static int Boundary_clear(Boundary *self) {
     Py_CLEAR(self->rust_panic);
     Py_CLEAR(self->poisoned);
     Py_CLEAR(self->deferred);
+    Py_CLEAR(self->source);
     return 0;
 }
 
@@ -153,14 +154,15 @@ static int call_free(Boundary *b, uint32_t ptr, size_t size, size_t align) {
 
 /* [ptr, ptr + size) inside linear memory, or an exception saying where it is not. */
 static uint8_t *memory_span(Boundary *b, uint64_t ptr, uint64_t size) {
-    if (b->memory == NULL) {
+    if (b->memory == NULL || b->rust_panic == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Boundary: set_memory() was not called");
         return NULL;
     }
     size_t total = api_memory_data_size(b->ctx, b->memory);
-    if (ptr + size > total) {
-        PyErr_Format(b->rust_panic, "access to %#llx is outside linear memory",
-                     (unsigned long long)(ptr + size));
+    if (ptr + size > total) {  /* as engine.py words it */
+        char end[24];  /* PyErr_Format has no %llx before Python 3.12 */
+        snprintf(end, sizeof end, "%#llx", (unsigned long long)(ptr + size));
+        PyErr_Format(b->rust_panic, "%U: access to %s is outside linear memory", b->source, end);
         return NULL;
     }
     return api_memory_data(b->ctx, b->memory) + ptr;
@@ -246,7 +248,7 @@ static int span_args(PyObject *const *args, Py_ssize_t n, uint64_t *ptr, uint64_
     if (PyErr_Occurred())
         return 0;
     if (*ptr > UINT32_MAX || *size > UINT32_MAX) {
-        PyErr_Format(PyExc_ValueError, "%s: %llu bytes at %#llx are not a wasm32 span", what,
+        PyErr_Format(PyExc_ValueError, "%s: %llu bytes at %llu are not a wasm32 span", what,
                      (unsigned long long)*size, (unsigned long long)*ptr);
         return 0;
     }

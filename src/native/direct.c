@@ -20,8 +20,14 @@ static PyObject *DirectExport_call(DirectExport *self, PyObject *const *args, si
                                    PyObject *kwnames) {
     Py_ssize_t n = PyVectorcall_NARGS(nargsf);
     Boundary *b = self->boundary;
+    if (b == NULL || self->fallback == NULL) {  /* cleared by the GC */
+        PyErr_SetString(PyExc_RuntimeError, "wasmbindgen: the instance is gone");
+        return NULL;
+    }
+    /* the Python function handles keywords, a poisoned instance, deferred work, threads */
     if (n != self->nparams || kwnames != NULL || b->poisoned != Py_None ||
-        PyList_GET_SIZE(b->deferred) != 0 || PyThread_get_thread_ident() != b->owner)
+        b->deferred == NULL || PyList_GET_SIZE(b->deferred) != 0 ||
+        PyThread_get_thread_ident() != b->owner)
         goto python;
     slot_t *buf = b->buf;
     for (Py_ssize_t i = 0; i < n; i++) {

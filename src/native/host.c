@@ -117,19 +117,17 @@ static int js_call(HostEntry *h, slot_t *values, void **trap) {
     return 1;
 }
 
-/* A trap from a Python callback's int result; on a broken callback, a generic trap. */
+/* The trap a Python callback (`failed`, `finish`) returned as an int: 0 for none. When the
+ * callback itself broke, a generic trap, the reason printed as unraisable. */
 static void *trap_from(PyObject *r) {
     void *trap = NULL;
     if (r != NULL) {
         trap = PyLong_AsVoidPtr(r);
         Py_DECREF(r);
     }
-    if (PyErr_Occurred()) {
+    if (r == NULL || PyErr_Occurred()) {
         PyErr_WriteUnraisable(NULL);
-        trap = NULL;
-    }
-    if (trap == NULL && r == NULL) {
-        static const char text[] = "wasmbindgen: a host function failed";
+        static const char text[] = "wasmbindgen: a host function's error handling failed";
         trap = api_trap_new(text, sizeof text - 1);
     }
     return trap;
@@ -157,6 +155,12 @@ void *host_trampoline(void *env, void *caller, slot_t *values, size_t count) {
     void *trap = NULL;
     PyObject *args[MAX_HOST_ARGS];
     Py_ssize_t made = 0;
+    if (b == NULL || h->handler == NULL || h->failed == NULL) {  /* cleared by the GC */
+        static const char text[] = "wasmbindgen: a host function of a collected instance";
+        trap = api_trap_new(text, sizeof text - 1);
+        PyGILState_Release(gil);
+        return trap;
+    }
     b->host_depth++;
     if ((size_t)h->nparams > count || (h->result != '-' && count < 1)) {
         PyErr_SetString(PyExc_SystemError, "wasmbindgen: wasmtime passed too few value slots");

@@ -68,10 +68,10 @@ typedef struct {
     PyObject *failed;        /* failed(error) -> raises the call's exception */
     PyObject *rust_panic;    /* RustPanic, for a call on a poisoned instance */
     PyObject *poisoned;      /* None, or why the instance refuses calls */
+    PyObject *source;        /* the module's file name, for messages */
     PyObject *deferred;      /* the runtime's deferred work: a direct export defers to glue */
     unsigned long owner;     /* the thread that may call in */
     int host_depth;          /* host functions running */
-    int release_gil;         /* let other threads run while wasm does */
     const void *malloc_ref, *free_ref;  /* __wbindgen_malloc, __wbindgen_free */
 } Boundary;
 

@@ -14,6 +14,7 @@ from .errors import BindgenError
 from .imports_report import import_uses
 from .model.types import Interface
 from .pipeline import analyse, read_source
+from .runtime import native
 from .schema import SECTION_NAME, split_section
 from .versions import KNOWN_RELEASES, VERSIONS, supported
 from .wasm.reader import read_module
@@ -127,7 +128,7 @@ def report(path: str | os.PathLike[str]) -> str:
             lines.append(f"  {title}:")
             lines += [f"    {row}" for row in rows]
     if info.runs:
-        lines.append("  runs here:       yes")
+        lines.append(f"  runs here:       yes ({native.kind()} boundary)")
     else:
         lines.append(f"  runs here:       no — {info.why_not}")
         lines.append(f"  this host reads schema {supported()}")

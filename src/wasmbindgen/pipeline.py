@@ -195,6 +195,7 @@ def load(
     timeout: float | None = None,
     fuel: int | None = None,
     max_memory: int | None = None,
+    boundary: str = "auto",
 ) -> types.ModuleType:
     """Load a raw ``#[wasm_bindgen]`` module and return its Python bindings as a module object.
 
@@ -203,14 +204,17 @@ def load(
     ``"stdio"``, ``"logging"`` or a ``logging.Logger`` (default: ``set_console``'s choice).
     ``timeout`` (seconds), ``fuel`` (instructions) and ``max_memory`` (bytes) limit each call
     from Python and the instance's memory (default: ``set_default_limits``'s); exceeding one
-    raises ``Timeout``, ``OutOfFuel`` or ``MemoryLimitError`` and poisons the instance."""
+    raises ``Timeout``, ``OutOfFuel`` or ``MemoryLimitError`` and poisons the instance.
+    ``boundary`` picks how calls cross: ``"compiled"`` (the C extension), ``"pure"`` (Python
+    only; the same behaviour, slower) or ``"auto"``: compiled where it is built and allowed
+    (``WASMBINDGEN_PURE=1`` forbids it)."""
     if console is not None:
         output_for(console)  # a wrong target fails here, naming itself
     data, name = read_source(source)
     generated, code = _prepared(data, name)
     given = (timeout, fuel, max_memory) != (None, None, None)
     limits = Limits(timeout, fuel, max_memory) if given else default_limits()
-    options = LoadOptions(dict(globals or {}), dict(modules or {}), console, limits)
+    options = LoadOptions(dict(globals or {}), dict(modules or {}), console, limits, boundary)
     _check_snippets(generated.interface, options.modules)
     compiled = generated.compiled if limits.fuel is None else _metered(generated.wasm_bytes, name)
     runtime = Runtime(compiled, name, options)
@@ -224,6 +228,7 @@ def load(
             "timeout": timeout,
             "fuel": fuel,
             "max_memory": max_memory,
+            "boundary": boundary,
         },
     )
     module.__dict__[RUNTIME_KEY] = runtime

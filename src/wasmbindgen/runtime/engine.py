@@ -6,7 +6,7 @@ value buffer that arguments are packed into with ``struct`` (16 bytes per value 
 functions are ``wasmtime_linker_define_func_unchecked`` callbacks that unpack their arguments
 from the buffer wasmtime hands them.
 
-Where the compiled boundary is built (``native.NATIVE``), its ``Boundary`` makes the same calls
+Where the compiled boundary is used (``native.select``), its ``Boundary`` makes the same calls
 from C: ``invoke``, the host-function trampolines, and whole calls of number-only exports
 (``direct``). This module stays the reference: the compiled parts hand anything unusual back to
 the Python code here.
@@ -31,7 +31,7 @@ from wasmtime import _bindings as capi
 from ..errors import BindgenError, MemoryLimitError, OutOfFuel, RustPanic, Timeout
 from ..wasm.rewrite import FUNCTION_TABLE_EXPORT, STACK_POINTER_EXPORT
 from .limits import NO_LIMITS, Limits, engine
-from .native import NATIVE
+from .native import NATIVE, CompiledModule
 
 SLOT = 16  # bytes per wasmtime_val_raw_t
 MIN_CALL_SLOTS = 24
@@ -174,9 +174,12 @@ class WasmInstance:
         source: str,
         limits: Limits = NO_LIMITS,
         hooks: RuntimeHooks | None = None,
+        compiled: CompiledModule | None = NATIVE,
     ) -> None:
+        """``compiled``: the compiled boundary's module, or None for the pure path."""
         self.source = source
         self.hooks = hooks
+        self._compiled = compiled
         self.limits = limits
         # the module was compiled for this engine (compile_module(..., fuel=...))
         self.engine = engine(limits.fuel is not None)
@@ -201,7 +204,7 @@ class WasmInstance:
         self._buf_addr = ctypes.addressof(self.buffer)
         # The compiled boundary, if built; ``direct`` also when no per-call limit needs arming
         # around each call (whole calls made in C bypass ``make_invoke``'s wrapper).
-        self.native = None if NATIVE is None else self._boundary()
+        self.native = None if compiled is None else self._boundary(compiled)
         self.direct = None if limits.per_call else self.native
         self.state: Any = self.native if self.native is not None else _PureState()
         linker = wasmtime.Linker(self.engine)
@@ -253,10 +256,9 @@ class WasmInstance:
         self._stack_pointer = stack_pointer if isinstance(stack_pointer, wasmtime.Global) else None
         self._stack_rest = self._stack_pointer.value(self.store) if self._stack_pointer else None
 
-    def _boundary(self) -> Any:
-        assert NATIVE is not None
+    def _boundary(self, compiled: CompiledModule) -> Any:
         hooks = self.hooks
-        return NATIVE.Boundary(
+        return compiled.Boundary(
             ctx=self._ctx,
             buffer=self.buffer,
             capacity=len(self.buffer) // SLOT,
@@ -265,6 +267,7 @@ class WasmInstance:
             rust_panic=RustPanic,
             deferred=[] if hooks is None else hooks.deferred,
             owner=threading.get_ident() if hooks is None else hooks.owner,
+            source=self.source,
         )
 
     @property
@@ -464,21 +467,20 @@ class WasmInstance:
             callback = HOST_CALLBACK(call.pure)
             self._callbacks.append((callback, functype))
             return ctypes.cast(callback, _vp).value or 0, None
-        assert NATIVE is not None and self.native is not None
-        special = self.special(host)
+        assert self._compiled is not None and self.native is not None
+        special = self.special(host, self._compiled)
         entry = self.native.host(host.handler, *codes, call.finish, call.failed, *special)
         self._callbacks.append((entry, functype))
-        return int(NATIVE.HOST_TRAMPOLINE), int(entry.env)
+        return int(self._compiled.HOST_TRAMPOLINE), int(entry.env)
 
-    def special(self, host: HostFunction) -> tuple[Any, ...]:
+    def special(self, host: HostFunction, compiled: CompiledModule) -> tuple[Any, ...]:
         """The compiled trampoline's arguments for ``host.special``."""
         hooks = self.hooks
-        assert NATIVE is not None
-        if not host.special or hooks is None or not isinstance(hooks.heap, NATIVE.Heap):
+        if not host.special or hooks is None or not isinstance(hooks.heap, compiled.Heap):
             return ()
         if host.special == "js_call":
-            return (NATIVE.JS_CALL, hooks.heap)
-        return (NATIVE.JS_CALL_CATCH, hooks.heap, hooks.catch)
+            return (compiled.JS_CALL, hooks.heap)
+        return (compiled.JS_CALL_CATCH, hooks.heap, hooks.catch)
 
     # -- memory -------------------------------------------------------------------------------
 

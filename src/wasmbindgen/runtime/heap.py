@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .native import NATIVE
+from .native import CompiledModule
 from .values import null
 
 
@@ -99,9 +99,9 @@ class Heap:
         return len(self.values) - self.free_count - self.reserved
 
 
-def new_heap(base: int = 32) -> Heap:
-    """The heap for a release's ``base``: the compiled one where it is built (the same
-    methods and layout, for the compiled trampolines to reach in C), else ``Heap``."""
-    if NATIVE is None:
+def new_heap(base: int, compiled: CompiledModule | None) -> Heap:
+    """The heap for a release's ``base``: the compiled boundary's (the same methods and layout,
+    for its trampolines to reach in C) when it is used, else ``Heap``."""
+    if compiled is None:
         return Heap(base)
-    return NATIVE.Heap(base, null, BorrowStackExhausted)  # type: ignore[no-any-return]
+    return compiled.Heap(base, null, BorrowStackExhausted)  # type: ignore[no-any-return]

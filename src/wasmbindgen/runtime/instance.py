@@ -14,6 +14,7 @@ from typing import Any
 import wasmtime
 
 from ..errors import BindgenError, JsException, OutOfFuel, RustPanic, ThreadError, Timeout
+from . import native
 from .builtins.scope import default_globals
 from .closures import ClosureFactory, HeapClosure
 from .config import RuntimeConfig
@@ -40,6 +41,7 @@ class LoadOptions:
     modules: Mapping[str, Any] = field(default_factory=dict)
     console: ConsoleTarget | None = None  # None: the process-wide default (set_console)
     limits: Limits | None = None  # None: the process-wide default (set_default_limits)
+    boundary: str = "auto"  # "compiled", "pure", or "auto" (compiled where it is built)
 
 
 def raise_value(value: Any) -> None:
@@ -55,11 +57,12 @@ class Runtime:
 
     def __init__(self, module: wasmtime.Module, source: str, options: LoadOptions) -> None:
         self.limits = options.limits or default_limits()
+        self.compiled = native.select(options.boundary, source)
         self.owner = threading.get_ident()  # the one thread that may call in (see flush)
         self.module = module
         self.source = source
         self.config = RuntimeConfig()
-        self.heap = new_heap()
+        self.heap = new_heap(32, self.compiled)
         self.scope: dict[str, Any] = default_globals()
         self.scope.update(options.globals)
         self.scope["globalThis"] = self.scope["global"] = self.scope
@@ -84,7 +87,7 @@ class Runtime:
     def configure(self, config: RuntimeConfig) -> None:
         """Adopt the module's release (the glue calls this first)."""
         self.config = config
-        self.heap = new_heap(config.heap_base)
+        self.heap = new_heap(config.heap_base, self.compiled)
 
     def instantiate(
         self,
@@ -101,7 +104,7 @@ class Runtime:
             return found
 
         hooks = RuntimeHooks(self.owner, self.deferred, self.heap, self.catch)
-        self.wasm = WasmInstance(self.module, host, self.source, self.limits, hooks)
+        self.wasm = WasmInstance(self.module, host, self.source, self.limits, hooks, self.compiled)
         self.memory = LinearMemory(self.wasm, self.config.allocator_align)
         self.invoke: Callable[[FuncRef, int], None] = self.wasm.make_invoke()
         self.buffer = self.wasm.buffer

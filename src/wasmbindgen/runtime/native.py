@@ -17,10 +17,12 @@ from types import ModuleType
 
 from wasmtime import _bindings as capi
 
-from ..errors import CompiledPathWarning
+from ..errors import BindgenError, CompiledPathWarning
 
-ABI_VERSION = 1  # the contract with _native.c (its ABI_VERSION)
+ABI_VERSION = 1  # the contract with src/native (its ABI_VERSION)
 PURE_ENV = "WASMBINDGEN_PURE"
+BOUNDARIES = ("auto", "compiled", "pure")
+CompiledModule = ModuleType  # the extension module: Boundary, Heap, HOST_TRAMPOLINE...
 
 # The C API functions the extension calls, in the order bind_api takes them.
 _API = (
@@ -35,7 +37,7 @@ def _major(version: str) -> str:
     return version.split(".", 1)[0]
 
 
-def _load() -> tuple[ModuleType | None, str]:
+def _load() -> tuple[CompiledModule | None, str]:
     if os.environ.get(PURE_ENV, "") not in ("", "0"):
         return None, f"pure-Python ({PURE_ENV}={os.environ[PURE_ENV]})"
     try:
@@ -68,5 +70,23 @@ NATIVE, DESCRIPTION = _load()
 
 
 def describe() -> str:
-    """Which boundary runs calls, for ``python -m wasmbindgen info`` and bug reports."""
+    """Which boundary runs calls and why, for bug reports and test headers."""
     return DESCRIPTION
+
+
+def kind() -> str:
+    """``"compiled"`` or ``"pure-Python"``: the boundary ``load()`` uses by default."""
+    return "pure-Python" if NATIVE is None else "compiled"
+
+
+def select(boundary: str, source: str) -> CompiledModule | None:
+    """The compiled module an instance loaded with ``boundary=`` uses (None: pure)."""
+    if boundary not in BOUNDARIES:
+        raise ValueError(f"boundary must be one of {', '.join(BOUNDARIES)}, not {boundary!r}")
+    if boundary == "compiled" and NATIVE is None:
+        raise BindgenError(
+            f"{source}: boundary='compiled' was asked for, but this process runs {DESCRIPTION}; "
+            "install wasmbindgen where a C compiler and Python's headers exist, or use "
+            "boundary='auto'"
+        )
+    return None if boundary == "pure" else NATIVE
