@@ -48,7 +48,8 @@ native = Extension(
     define_macros=[("WB_WASMTIME_VERSION", f'"{wasmtime_version()}"')],
     extra_compile_args=["-O2", "-std=c11", "-fvisibility=hidden", "-Wall", "-Wextra",
                         "-Wno-unused-parameter", "-Wno-missing-field-initializers",
-                        "-Wno-cast-function-type"],
+                        "-Wno-cast-function-type", "-pthread"],
+    extra_link_args=["-pthread"],
     optional=os.environ.get("WASMBINDGEN_REQUIRE_NATIVE") != "1",
 )
 

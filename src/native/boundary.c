@@ -11,8 +11,9 @@ static int check_slots(Boundary *b, Py_ssize_t nargs) {
     return 1;
 }
 
-/* One call with its arguments in buf, the GIL released meanwhile (per-thread instances run in
- * parallel). -1: the exception is set (through `failed`, which builds it as engine.py does). */
+/* One call with its arguments in buf, the GIL released meanwhile whenever another Python
+ * thread exists (per-thread instances run in parallel; the epoch ticker is a native thread).
+ * -1: the exception is set (through `failed`, which builds it as engine.py does). */
 int call_into(Boundary *b, const void *func) {
     if (b->failed == NULL || b->poisoned == NULL) {  /* cleared by the GC, or never set up */
         PyErr_SetString(PyExc_RuntimeError, "wasmbindgen: the instance is gone");
@@ -24,9 +25,13 @@ int call_into(Boundary *b, const void *func) {
     }
     void *error;
     *b->trap = NULL;
-    PyThreadState *state = PyEval_SaveThread();
-    error = api_call(b->ctx, func, b->buf, b->capacity, b->trap);
-    PyEval_RestoreThread(state);
+    if (others_may_run()) {
+        PyThreadState *state = PyEval_SaveThread();
+        error = api_call(b->ctx, func, b->buf, b->capacity, b->trap);
+        PyEval_RestoreThread(state);
+    } else {  /* the only Python thread: releasing the GIL would cost a third of the call */
+        error = api_call(b->ctx, func, b->buf, b->capacity, b->trap);
+    }
     if (error == NULL && *b->trap == NULL)
         return 0;
     PyObject *err = PyLong_FromVoidPtr(error);

@@ -5,6 +5,10 @@
 static PyMethodDef module_methods[] = {
     {"bind_api", (PyCFunction)(void (*)(void))bind_api, METH_FASTCALL,
      "bind_api(call_unchecked, trap_new, memory_data, memory_data_size): C API addresses"},
+    {"tick_engine", (PyCFunction)(void (*)(void))tick_engine, METH_FASTCALL,
+     "tick_engine(increment_epoch, engine, seconds): advance engine's epoch every tick"},
+    {"after_fork", (PyCFunction)after_fork, METH_NOARGS,
+     "after_fork(): restart the epoch ticker in a forked child"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -20,10 +20,22 @@
 
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "wasmtime_val_raw_t slots are read as little-endian values"
+/* -- ticker.c: the epoch ticker, and when the GIL must be released ----------------------------- */
+
+PyObject *tick_engine(PyObject *module, PyObject *const *args, Py_ssize_t n);
+PyObject *after_fork(PyObject *module, PyObject *unused);
+int others_may_run(void);
+
 #endif
 
 #ifndef WB_WASMTIME_VERSION
 #define WB_WASMTIME_VERSION "unknown"
+/* -- ticker.c: the epoch ticker, and when the GIL must be released ----------------------------- */
+
+PyObject *tick_engine(PyObject *module, PyObject *const *args, Py_ssize_t n);
+PyObject *after_fork(PyObject *module, PyObject *unused);
+int others_may_run(void);
+
 #endif
 
 #define ABI_VERSION 1     /* bumped when the contract with runtime/native.py changes */
@@ -102,5 +114,11 @@ PyObject *Boundary_host(Boundary *self, PyObject *args);
 void *host_trampoline(void *env, void *caller, slot_t *values, size_t count);
 enum special { PLAIN = 0, JS_CALL, JS_CALL_CATCH };
 int host_init(void);
+
+/* -- ticker.c: the epoch ticker, and when the GIL must be released ----------------------------- */
+
+PyObject *tick_engine(PyObject *module, PyObject *const *args, Py_ssize_t n);
+PyObject *after_fork(PyObject *module, PyObject *unused);
+int others_may_run(void);
 
 #endif

@@ -247,6 +247,50 @@ def test_a_process_pool_ships_the_module(wasm):
         assert list(pool.map(functools.partial(_add_one, m), range(6))) == [1, 2, 3, 4, 5, 6]
 
 
+def _spin_with_timeout(path: str) -> str:
+    m = wasmbindgen.load(path, timeout=0.2)
+    try:
+        m.spin_forever()
+    except wasmbindgen.Timeout as exc:
+        return type(exc).__name__
+    return "not stopped"
+
+
+def test_the_timeout_works_in_a_forked_child(wasm):
+    """The epoch ticker is a thread: a forked child starts its own for the engines it got."""
+    import concurrent.futures
+    import multiprocessing
+
+    wasmbindgen.load(wasm, timeout=1.0).add(1, 2)  # the parent's ticker runs
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+        assert pool.submit(_spin_with_timeout, str(wasm)).result(timeout=60) == "Timeout"
+
+
+def test_a_python_thread_runs_while_wasm_does(wasm):
+    """A call into wasm lets other Python threads run (it releases the GIL when one exists)."""
+    m = wasmbindgen.load(wasm, timeout=0.5)
+    ticks: list[float] = []
+    stop = threading.Event()
+
+    def count() -> None:
+        while not stop.is_set():
+            ticks.append(time.monotonic())
+            time.sleep(0.005)
+
+    worker = threading.Thread(target=count)
+    worker.start()
+    try:
+        time.sleep(0.02)
+        before = len(ticks)
+        with pytest.raises(wasmbindgen.Timeout):
+            m.spin_forever()
+        assert len(ticks) - before > 20  # it kept running through the half second
+    finally:
+        stop.set()
+        worker.join()
+
+
 def test_a_dask_cluster_maps_a_rust_export(wasm):
     distributed = pytest.importorskip("distributed")
     m = wasmbindgen.load(wasm)

@@ -1,6 +1,8 @@
 """Per-instance limits — wall-clock time per call, an instruction budget, memory — and Ctrl-C.
 
-Every engine interrupts by epoch: a daemon thread advances the epoch every ``TICK`` seconds, and
+Every engine interrupts by epoch: a ticker advances the epoch every ``TICK`` seconds — a native
+thread of the compiled boundary where it is built (so calls need not release the GIL when no
+other Python thread exists), else a daemon Python thread — and
 each store's epoch callback runs then while wasm is executing (never while it is not). The
 callback runs Python on the calling thread, so a pending ``SIGINT`` raises its
 ``KeyboardInterrupt`` there; it also ends a call that outlived its ``timeout``. Fuel needs an
@@ -9,11 +11,16 @@ engine compiled for it, so instances with ``fuel`` use a second engine.
 
 from __future__ import annotations
 
+import ctypes
+import os
 import threading
 import time
 from dataclasses import dataclass
 
 import wasmtime
+from wasmtime import _bindings as capi
+
+from .native import NATIVE
 
 TICK = 0.01  # seconds between epoch checks: Ctrl-C and timeout latency
 _engines: dict[bool, wasmtime.Engine] = {}
@@ -65,15 +72,32 @@ def engine(fuel: bool = False) -> wasmtime.Engine:
             config.epoch_interruption = True
             config.consume_fuel = fuel
             found = _engines[fuel] = wasmtime.Engine(config)
-        _start_ticker()
+            _start_ticker(found)
         return found
 
 
-def _start_ticker() -> None:
+def _start_ticker(found: wasmtime.Engine) -> None:
     global _ticker
-    if _ticker is None:
+    if NATIVE is not None:
+        increment = capi.dll.wasmtime_engine_increment_epoch  # type: ignore[attr-defined]
+        address = ctypes.cast(increment, ctypes.c_void_p).value
+        NATIVE.tick_engine(address, ctypes.cast(found.ptr(), ctypes.c_void_p).value, TICK)
+    elif _ticker is None:
         _ticker = threading.Thread(target=_tick, name="wasmbindgen-epoch", daemon=True)
         _ticker.start()
+
+
+def _after_fork() -> None:
+    """A forked child has no ticker thread: start one for the engines it inherited."""
+    global _ticker
+    if NATIVE is not None:
+        NATIVE.after_fork()
+    elif _ticker is not None:
+        _ticker = threading.Thread(target=_tick, name="wasmbindgen-epoch", daemon=True)
+        _ticker.start()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 def _tick() -> None:
