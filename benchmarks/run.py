@@ -152,6 +152,11 @@ def public_rows(m: Any, scale: int) -> dict[str, tuple[str, str, Case]]:
             "compiled ≤ 1× encode+decode",
             case(lambda: m.echo_str(mib), lambda: mib.encode().decode(), 20),
         ),
+        "echo_string(String) 1 MiB, moved back (no copy in Rust) vs s.encode().decode()": (
+            "encode+decode",
+            "",
+            case(lambda: m.echo_string(mib), lambda: mib.encode().decode(), 20),
+        ),
         "sum(&[u8]) 1 MiB": (
             public,
             "",
