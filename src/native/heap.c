@@ -134,12 +134,17 @@ static PyObject *Heap_add(Heap *self, PyObject *value) {
     return idx < 0 ? NULL : PyLong_FromSsize_t(idx);
 }
 
+/* The value in the slot `arg` names, as a new reference; its index in *idx. */
+static PyObject *slot_value(Heap *self, PyObject *arg, Py_ssize_t *idx) {
+    if (!heap_ready(self) || !index_arg(arg, idx))
+        return NULL;
+    PyObject *value = heap_get(self, *idx);
+    return value ? Py_NewRef(value) : NULL;
+}
+
 static PyObject *Heap_get(Heap *self, PyObject *arg) {
     Py_ssize_t idx;
-    if (!heap_ready(self) || !index_arg(arg, &idx))
-        return NULL;
-    PyObject *value = heap_get(self, idx);
-    return value ? Py_NewRef(value) : NULL;
+    return slot_value(self, arg, &idx);
 }
 
 static PyObject *Heap_drop(Heap *self, PyObject *arg) {
@@ -152,24 +157,17 @@ static PyObject *Heap_drop(Heap *self, PyObject *arg) {
 
 static PyObject *Heap_take(Heap *self, PyObject *arg) {
     Py_ssize_t idx;
-    if (!heap_ready(self) || !index_arg(arg, &idx))
-        return NULL;
-    PyObject *value = heap_get(self, idx);
-    if (value == NULL)
-        return NULL;
-    Py_INCREF(value);
-    heap_drop(self, idx);
+    PyObject *value = slot_value(self, arg, &idx);
+    if (value != NULL)
+        heap_drop(self, idx);
     return value;
 }
 
 static PyObject *Heap_clone(Heap *self, PyObject *arg) {
     Py_ssize_t idx;
-    if (!heap_ready(self) || !index_arg(arg, &idx))
-        return NULL;
-    PyObject *value = heap_get(self, idx);
+    PyObject *value = slot_value(self, arg, &idx);  /* held: the add may reuse its slot */
     if (value == NULL)
         return NULL;
-    Py_INCREF(value);  /* the slot may be reused by the add */
     Py_ssize_t copy = heap_add(self, value);
     Py_DECREF(value);
     return copy < 0 ? NULL : PyLong_FromSsize_t(copy);
