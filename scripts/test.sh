@@ -5,7 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-toolchain.sh
-command -v gcc >/dev/null || { apt-get update -qq && apt-get install -y -qq gcc libc6-dev >/dev/null; }
+# the compiled boundary needs a C compiler and Python's headers (Debian's python3-dev for its
+# own python3; other builds of Python ship theirs)
+headers=$(python3 -c "import sysconfig; print(sysconfig.get_paths()['include'])")
+if ! command -v gcc >/dev/null || [ ! -e "$headers/Python.h" ]; then
+  apt-get update -qq && apt-get install -y -qq gcc libc6-dev python3-dev >/dev/null
+fi
 WASMBINDGEN_REQUIRE_NATIVE=1 python3 -m pip install -q -e '.[test]' 2>&1 \
   | grep -v "Running pip as the 'root' user" || true
 python3 -m ruff check src tests benchmarks
