@@ -9,6 +9,8 @@ static PyMethodDef module_methods[] = {
      "tick_engine(increment_epoch, engine, seconds): advance engine's epoch every tick"},
     {"after_fork", (PyCFunction)after_fork, METH_NOARGS,
      "after_fork(): restart the epoch ticker in a forked child"},
+    {"stop_ticker", (PyCFunction)stop_ticker, METH_NOARGS,
+     "stop_ticker(): no more ticks (at exit, before the engines are freed)"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -24,6 +24,7 @@
 
 PyObject *tick_engine(PyObject *module, PyObject *const *args, Py_ssize_t n);
 PyObject *after_fork(PyObject *module, PyObject *unused);
+PyObject *stop_ticker(PyObject *module, PyObject *unused);
 int others_may_run(void);
 
 #endif
@@ -34,6 +35,7 @@ int others_may_run(void);
 
 PyObject *tick_engine(PyObject *module, PyObject *const *args, Py_ssize_t n);
 PyObject *after_fork(PyObject *module, PyObject *unused);
+PyObject *stop_ticker(PyObject *module, PyObject *unused);
 int others_may_run(void);
 
 #endif
@@ -119,6 +121,7 @@ int host_init(void);
 
 PyObject *tick_engine(PyObject *module, PyObject *const *args, Py_ssize_t n);
 PyObject *after_fork(PyObject *module, PyObject *unused);
+PyObject *stop_ticker(PyObject *module, PyObject *unused);
 int others_may_run(void);
 
 #endif

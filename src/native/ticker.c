@@ -17,6 +17,7 @@ static int engine_count;
 static increment_epoch_fn increment;
 static long tick_ns;
 static int running;
+static int stopping;  /* stop_ticker(): the engines are about to be freed */
 
 static void *tick(void *unused) {
     (void)unused;
@@ -24,11 +25,15 @@ static void *tick(void *unused) {
         struct timespec pause = {tick_ns / 1000000000L, tick_ns % 1000000000L};
         nanosleep(&pause, NULL);
         pthread_mutex_lock(&lock);
+        if (stopping) {
+            running = 0;
+            pthread_mutex_unlock(&lock);
+            return NULL;
+        }
         for (int i = 0; i < engine_count; i++)
             increment(engines[i]);
         pthread_mutex_unlock(&lock);
     }
-    return NULL;
 }
 
 static int start(void) {
@@ -73,9 +78,21 @@ PyObject *tick_engine(PyObject *module, PyObject *const *args, Py_ssize_t n) {
         engines[engine_count++] = engine;
     increment = (increment_epoch_fn)fn;
     tick_ns = (long)(seconds * 1e9);
+    stopping = 0;
+    int start_one = !running;
     pthread_mutex_unlock(&lock);
-    if (!running && start() < 0)
+    if (start_one && start() < 0)
         return NULL;
+    Py_RETURN_NONE;
+}
+
+/* stop_ticker(): no tick after this returns (at exit, before Python frees the engines; a
+ * tick on a freed engine would be a use after free). */
+PyObject *stop_ticker(PyObject *module, PyObject *unused) {
+    pthread_mutex_lock(&lock);
+    stopping = 1;
+    engine_count = 0;
+    pthread_mutex_unlock(&lock);
     Py_RETURN_NONE;
 }
 
@@ -83,6 +100,7 @@ PyObject *tick_engine(PyObject *module, PyObject *const *args, Py_ssize_t n) {
 PyObject *after_fork(PyObject *module, PyObject *unused) {
     pthread_mutex_init(&lock, NULL);  /* the parent's ticker may have held it at the fork */
     running = 0;
+    stopping = 0;
     if (engine_count && start() < 0)
         return NULL;
     Py_RETURN_NONE;

@@ -11,10 +11,10 @@ engine compiled for it, so instances with ``fuel`` use a second engine.
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import os
 import threading
-import time
 from dataclasses import dataclass
 
 import wasmtime
@@ -25,6 +25,7 @@ from .native import NATIVE
 TICK = 0.01  # seconds between epoch checks: Ctrl-C and timeout latency
 _engines: dict[bool, wasmtime.Engine] = {}
 _ticker: threading.Thread | None = None
+_stopped = threading.Event()  # set at exit: the engines are about to be freed
 _lock = threading.Lock()
 
 
@@ -87,6 +88,16 @@ def _start_ticker(found: wasmtime.Engine) -> None:
         _ticker.start()
 
 
+@atexit.register
+def _stop_ticker() -> None:
+    """No tick once Python starts freeing the engines (a tick on a freed one would crash)."""
+    _stopped.set()
+    if NATIVE is not None:
+        NATIVE.stop_ticker()
+    elif _ticker is not None:
+        _ticker.join(timeout=1.0)
+
+
 def _after_fork() -> None:
     """A forked child has no ticker thread: start one for the engines it inherited."""
     global _ticker
@@ -101,7 +112,6 @@ os.register_at_fork(after_in_child=_after_fork)
 
 
 def _tick() -> None:
-    while True:
-        time.sleep(TICK)
+    while not _stopped.wait(TICK):
         for found in list(_engines.values()):
             found.increment_epoch()
