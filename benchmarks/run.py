@@ -270,12 +270,15 @@ def crossings(release: str, rounds: int = 200) -> tuple[float, float]:
     profile.enable()
     asyncio.run(run(rounds))
     profile.disable()
-    counts = {"pure": 0, "pure_invoke": 0}
+    # the pure trampoline (hostcall.py) and the pure invoke (engine.py)
+    counts = {("hostcall.py", "pure"): 0, ("engine.py", "pure_invoke"): 0}
     stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
     for (path, _line, function), (_prim, calls, *_rest) in stats.items():
-        if path.endswith("engine.py") and function in counts:
-            counts[function] += calls
-    return counts["pure"] / rounds, counts["pure_invoke"] / rounds
+        key = (path.rsplit("/", 1)[-1], function)
+        if key in counts:
+            counts[key] += calls
+    host, wasm = counts.values()
+    return host / rounds, wasm / rounds
 
 
 @dataclass

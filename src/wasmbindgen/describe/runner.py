@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 import wasmtime
 
 from ..errors import BindgenError, JsException, RustPanic, Timeout
-from ..runtime.engine import HostFunction, WasmInstance, compile_module, slot_format
+from ..runtime.engine import WasmInstance, compile_module
+from ..runtime.hostcall import HostFunction, slot_format
 from ..runtime.limits import Limits
 from ..wasm import WasmModule, add_exports
 from ..wasm.code import calls_to

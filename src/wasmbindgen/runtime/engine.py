@@ -1,10 +1,11 @@
-"""The boundary to wasmtime: fast calls into wasm, host functions, memory.
+"""The boundary to wasmtime: one instance in its store — fast calls into wasm, its host
+functions registered, its memory, traps and stops.
 
 wasmtime-py's public ``Func.__call__`` rebuilds type objects on every call. Here calls go
-through cached ctypes prototypes of the C API: ``wasmtime_func_call_unchecked`` with one reused
-value buffer that arguments are packed into with ``struct`` (16 bytes per value slot), and host
-functions are ``wasmtime_linker_define_func_unchecked`` callbacks that unpack their arguments
-from the buffer wasmtime hands them.
+through cached ctypes prototypes of the C API (``c_api``): ``wasmtime_func_call_unchecked`` with
+one reused value buffer that arguments are packed into with ``struct`` (16 bytes per value
+slot), and host functions (``hostcall``) are ``wasmtime_linker_define_func_unchecked`` callbacks
+that unpack their arguments from the buffer wasmtime hands them.
 
 Where the compiled boundary is used (``native.select``), its ``Boundary`` makes the same calls
 from C: ``invoke``, the host-function trampolines, and whole calls of number-only exports
@@ -15,7 +16,6 @@ the Python code here.
 from __future__ import annotations
 
 import ctypes
-import re
 import signal
 import struct
 import threading
@@ -30,79 +30,20 @@ from wasmtime import _bindings as capi
 
 from ..errors import BindgenError, MemoryLimitError, OutOfFuel, RustPanic, Timeout
 from ..wasm.rewrite import FUNCTION_TABLE_EXPORT, STACK_POINTER_EXPORT
+from . import c_api
+from .c_api import HOST_CALLBACK, SLOT
+from .hostcall import HostCall, HostFunction
 from .limits import NO_LIMITS, Limits, engine
 from .native import NATIVE, CompiledModule
+from .traps import ALLOC_FAILED, headline, trap_reason
 
-SLOT = 16  # bytes per wasmtime_val_raw_t
 MIN_CALL_SLOTS = 24
 PAGE = 65536
-_ALLOC_FAILED = re.compile(r"rust_oom|handle_alloc_error|__rust_alloc_error_handler")
 
-_c_size_t, _vp = ctypes.c_size_t, ctypes.c_void_p
+_vp = ctypes.c_void_p
 # A wasmtime_func_t's address, ready for ``invoke``: a ctypes pointer on the pure path (made once:
 # converting an int on each ctypes call costs), a plain int for the compiled one.
 FuncRef = Any
-HOST_CALLBACK = ctypes.CFUNCTYPE(_c_size_t, _vp, _vp, _vp, _c_size_t)
-
-
-def _private(name: str, restype: Any, *argtypes: Any) -> Any:
-    """Our own prototype of C function ``name``, made from its address: wasmtime-py's
-    prototypes are shared objects and must not be changed."""
-    address = ctypes.cast(getattr(capi.dll, name), _vp).value  # type: ignore[attr-defined]
-    assert address, name
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-
-_call_unchecked = _private("wasmtime_func_call_unchecked", _vp, _vp, _vp, _vp, _c_size_t, _vp)
-# (the callback is an address: a ctypes HOST_CALLBACK's, or the compiled trampoline's)
-_define_unchecked = _private(
-    "wasmtime_linker_define_func_unchecked",
-    _vp,
-    _vp,
-    ctypes.c_char_p,
-    _c_size_t,
-    ctypes.c_char_p,
-    _c_size_t,
-    _vp,
-    _vp,
-    _vp,
-    _vp,
-)
-_func_new_unchecked = _private("wasmtime_func_new_unchecked", None, _vp, _vp, _vp, _vp, _vp, _vp)
-_trap_new = _private("wasmtime_trap_new", _vp, ctypes.c_char_p, _c_size_t)
-_memory_data = _private("wasmtime_memory_data", _vp, _vp, _vp)
-_memory_data_size = _private("wasmtime_memory_data_size", _c_size_t, _vp, _vp)
-_set_fuel = _private("wasmtime_context_set_fuel", _vp, _vp, ctypes.c_uint64)
-_set_epoch_deadline = _private("wasmtime_context_set_epoch_deadline", None, _vp, ctypes.c_uint64)
-_error_new = _private("wasmtime_error_new", _vp, ctypes.c_char_p)
-_error_delete = _private("wasmtime_error_delete", None, _vp)
-# wasmtime_error_t *(*)(wasmtime_context_t *, void *env, uint64_t *delta, kind *)
-EPOCH_CALLBACK = ctypes.CFUNCTYPE(
-    _vp, _vp, _vp, ctypes.POINTER(ctypes.c_uint64), ctypes.POINTER(ctypes.c_uint8)
-)
-_epoch_deadline_callback = _private(
-    "wasmtime_store_epoch_deadline_callback", None, _vp, EPOCH_CALLBACK, _vp, _vp
-)
-
-# The process's address space as one buffer: host callbacks read and write the value array
-# wasmtime passes them in place, without making a ctypes object per call. (Addresses above
-# 2**47 are rare on 64-bit hosts; callbacks fall back to a per-call window for them.)
-HOST_MEMORY = memoryview((ctypes.c_char * (1 << 47)).from_address(0))
-
-# One format letter per wasm value type, padded to a whole slot.
-WASM_FORMATS = {
-    "i32": "i12x",
-    "u32": "I12x",
-    "i64": "q8x",
-    "u64": "Q8x",
-    "f32": "f12x",
-    "f64": "d8x",
-}
-
-
-def slot_format(kinds: list[str] | tuple[str, ...]) -> str:
-    """The ``struct`` format of consecutive value slots, e.g. ``["i32", "f64"]``."""
-    return "<" + "".join(WASM_FORMATS[k] for k in kinds)
 
 
 def compile_module(data: bytes, source: str, fuel: bool = False) -> wasmtime.Module:
@@ -126,21 +67,6 @@ def compile_module(data: bytes, source: str, fuel: bool = False) -> wasmtime.Mod
             f"{source}: wasmtime rejected the module ({what}); rebuild it with "
             "`cargo build --release --target wasm32-unknown-unknown`"
         ) from None
-
-
-@dataclass(frozen=True)
-class HostFunction:
-    """A Python function called by wasm with its arguments unpacked by ``params``
-    (a ``struct`` format over value slots); its result is packed back by ``result``."""
-
-    handler: Callable[..., Any]
-    params: str
-    result: str = ""
-    label: str = ""  # how JS spells the import (``Map.prototype.size``), for error messages
-    # A shape the compiled boundary may run in C instead of calling ``handler``: ``"js_call"``
-    # (Function.prototype.call of heap values, the result added to the heap) or
-    # ``"js_call_catch"`` (the same, an ``Exception`` becoming the Err through ``catch``).
-    special: str = ""
 
 
 @dataclass(frozen=True)
@@ -223,7 +149,7 @@ class WasmInstance:
             callback, env = self._host_callback(host, imp.module, imp.name or "", imp.type)
             mod_b, name_b = imp.module.encode(), (imp.name or "").encode()
             type_ptr = ctypes.cast(imp.type.ptr(), _vp).value
-            err = _define_unchecked(
+            err = c_api.define_unchecked(
                 linker_ptr, mod_b, len(mod_b), name_b, len(name_b), type_ptr, callback, env, None
             )
             if err:
@@ -291,11 +217,11 @@ class WasmInstance:
                 memory_size=limits.max_memory, table_elements=max(limits.max_memory // 8, 1024)
             )
         _SIGINT.install()
-        callback = EPOCH_CALLBACK(self._on_epoch)
+        callback = c_api.EPOCH_CALLBACK(self._on_epoch)
         self._callbacks.append(callback)
         store = ctypes.cast(self.store.ptr(), _vp).value
-        _epoch_deadline_callback(store, callback, None, None)
-        _set_epoch_deadline(self._ctx, 1)
+        c_api.epoch_deadline_callback(store, callback, None, None)
+        c_api.set_epoch_deadline(self._ctx, 1)
 
     def _on_epoch(self, _ctx: int, _env: int, delta: Any, kind: Any) -> int:
         """Runs every tick while wasm runs, on the calling thread. Entering it lets Python run
@@ -304,14 +230,14 @@ class WasmInstance:
         if _SIGINT.pending:
             _SIGINT.pending = False
             self.interrupted = KeyboardInterrupt()
-            return _error_new(b"wasmbindgen: interrupted") or 0
+            return c_api.error_new(b"wasmbindgen: interrupted") or 0
         deadline = self.deadline
         if deadline is not None and time.monotonic() > deadline:
             self.interrupted = Timeout(
                 f"{self.source}: the call ran longer than timeout={self.limits.timeout} "
                 "seconds and was stopped"
             )
-            return _error_new(b"wasmbindgen: timeout") or 0
+            return c_api.error_new(b"wasmbindgen: timeout") or 0
         return 0
 
     def set_table_function(
@@ -325,7 +251,7 @@ class WasmInstance:
         callback, env = self._host_callback(host, "table", host.label, functype)
         func = capi.wasmtime_func_t()
         type_ptr = ctypes.cast(functype.ptr(), _vp).value
-        _func_new_unchecked(self._ctx, type_ptr, callback, env, None, ctypes.addressof(func))
+        c_api.func_new_unchecked(self._ctx, type_ptr, callback, env, None, ctypes.addressof(func))
         self._callbacks.append(func)
         table = self.exports.get(FUNCTION_TABLE_EXPORT)
         assert isinstance(table, wasmtime.Table), "the rewrite exports the table"
@@ -349,13 +275,13 @@ class WasmInstance:
         # Every argument is a ctypes object made once: converting Python ints on each foreign
         # call costs about a quarter of the call.
         call, ctx, buf, trap_ref, trap = (
-            _call_unchecked,
+            c_api.call_unchecked,
             _vp(self._ctx),
             _vp(self._buf_addr),
             _vp(self._trap_ref),
             self._trap,
         )
-        capacity = _c_size_t(len(self.buffer) // SLOT)
+        capacity = ctypes.c_size_t(len(self.buffer) // SLOT)
         failed, wasm, state = self._failed, self, self.state
 
         def pure_invoke(func: FuncRef, nargs: int) -> None:
@@ -375,7 +301,7 @@ class WasmInstance:
                 invoke(func, nargs)
                 return
             if fuel is not None:
-                _set_fuel(ctx, fuel)
+                c_api.set_fuel(ctx, fuel)
             wasm.deadline = None if timeout is None else monotonic() + timeout
             try:
                 invoke(func, nargs)
@@ -393,7 +319,7 @@ class WasmInstance:
     def _failed(self, error: int | None = None) -> None:
         message = "wasm call failed"
         if error:
-            _error_delete(error)
+            c_api.error_delete(error)
         interrupted, self.interrupted = self.interrupted, None
         if interrupted is not None:  # stopped mid-run by the epoch callback: state unknown
             self._trap.value = 0
@@ -420,10 +346,10 @@ class WasmInstance:
             raise pending
         if self.poisoned:  # a call made on a poisoned instance from inside a host function
             raise RustPanic(self.poisoned)
-        reason = _trap_reason(message)
+        reason = trap_reason(message)
         detail = reason
         if self.panic_message:  # console_error_panic_hook's message and stack
-            reason = f"{_headline(self.panic_message)} ({reason})"
+            reason = f"{headline(self.panic_message)} ({reason})"
             detail = f"{reason}\n\n{self.panic_message}"
         panic = RustPanic(f"{self.source}: {detail}")
         self._poison(f"the module trapped earlier ({reason})", panic)
@@ -445,10 +371,10 @@ class WasmInstance:
                 f"{self.source}: the call used up fuel={limits.fuel} (its instruction budget)"
             )
         if limits.max_memory is not None:
-            size = _memory_data_size(self._ctx, self._mem_ref)
+            size = c_api.memory_data_size(self._ctx, self._mem_ref)
             # a growth was refused: Rust's allocation-failure path (named in the backtrace when
             # the module keeps its name section), or memory is full up to the limit
-            if _ALLOC_FAILED.search(message) or size + PAGE > limits.max_memory:
+            if ALLOC_FAILED.search(message) or size + PAGE > limits.max_memory:
                 return MemoryLimitError(
                     f"{self.source}: the module needed more than max_memory={limits.max_memory} "
                     f"bytes (linear memory is at {size} bytes)"
@@ -461,7 +387,7 @@ class WasmInstance:
         self, host: HostFunction, module: str, name: str, functype: wasmtime.FuncType
     ) -> tuple[int, int | None]:
         """The callback address and env pointer to register for ``host`` (kept alive here)."""
-        call = _HostCall(self, host, module, name)
+        call = HostCall(self, host, module, name)
         codes = None if self.native is None else call.codes()
         if codes is None:
             callback = HOST_CALLBACK(call.pure)
@@ -497,107 +423,20 @@ class WasmInstance:
 
     def whole_view(self) -> memoryview:
         """A view of all of linear memory as it is now (``view`` may be shorter after growth)."""
-        size = _memory_data_size(self._ctx, self._mem_ref)
+        size = c_api.memory_data_size(self._ctx, self._mem_ref)
         return self._view if len(self._view) == size else self._refresh(size)
 
     def _refresh(self, end: int) -> memoryview:
-        size = _memory_data_size(self._ctx, self._mem_ref)
+        size = c_api.memory_data_size(self._ctx, self._mem_ref)
         if end > size:
             raise RustPanic(f"{self.source}: access to {end:#x} is outside linear memory")
-        base = _memory_data(self._ctx, self._mem_ref)
+        base = c_api.memory_data(self._ctx, self._mem_ref)
         self._view = memoryview((ctypes.c_ubyte * size).from_address(base)).cast("B")
         return self._view
 
     def table(self) -> wasmtime.Table | None:
         """The function table (exported by ``wasm.ensure_host_exports``)."""
         return next((v for v in self.exports.values() if isinstance(v, wasmtime.Table)), None)
-
-
-class _HostCall:
-    """One host function as wasm calls it: the pure trampoline (a ctypes callback), and what the
-    compiled trampoline hands back to Python — a result its C code does not pack, a failure."""
-
-    def __init__(self, wasm: WasmInstance, host: HostFunction, module: str, name: str) -> None:
-        self.wasm, self.host, self.name = wasm, host, name
-        self.size = max(
-            struct.calcsize(host.params), struct.calcsize(host.result) if host.result else 0, SLOT
-        )
-        self.window = ctypes.c_char * self.size
-        self.limit = len(HOST_MEMORY) - self.size
-        self.trap_text = f"host function {module}.{name} raised".encode()
-
-    def codes(self) -> tuple[str, str] | None:
-        """The compiled trampoline's (parameter codes, result code), or None when the formats
-        are not one plain value per slot."""
-        params = _slot_codes(self.host.params)
-        result = _slot_codes(self.host.result) if self.host.result else "-"
-        if params is None or result is None or len(result) != 1:
-            return None
-        return params, result
-
-    def _values(self, values: int) -> tuple[Any, int]:
-        """A writable view over the value slots at ``values``, and their offset in it."""
-        if values >= self.limit:
-            return self.window.from_address(values), 0
-        return HOST_MEMORY, values
-
-    def failed(self, exc: BaseException, value: Any) -> int:
-        """Keep ``exc`` for the call into wasm to raise; the trap that unwinds to it."""
-        host = self.host
-        if isinstance(exc, struct.error):  # the value does not fit the import's return type
-            exc = TypeError(
-                f"{self.wasm.source}: {host.label or self.name} returned {value!r}, which its "
-                f"Rust signature cannot take (wasm result {host.result!r}); is the receiver or "
-                "the provided value of the kind the binding expects?"
-            )
-        self.wasm.pending = exc
-        return _trap_new(self.trap_text, len(self.trap_text)) or 0
-
-    def finish(self, value: Any, values: int) -> int:
-        """Pack the handler's result into the slots at ``values``: 0, or a trap."""
-        try:
-            view, at = self._values(values)
-            struct.pack_into(self.host.result, view, at, value)
-            return 0
-        except BaseException as exc:
-            return self.failed(exc, value)
-
-    def pure(self, _env: int, _caller: int, values: int, _count: int) -> int:
-        state, host = self.wasm.state, self.host
-        state.host_depth += 1
-        value = None
-        try:
-            view, at = self._values(values)
-            value = host.handler(*struct.unpack_from(host.params, view, at))
-            if host.result:
-                struct.pack_into(host.result, view, at, value)
-            return 0
-        except BaseException as exc:
-            return self.failed(exc, value)
-        finally:
-            state.host_depth -= 1
-
-
-_SLOT_CODE = re.compile(r"([iIqQfd])(\d*)x")
-
-
-def _slot_codes(fmt: str) -> str | None:
-    """``'<I12xd8x'`` -> ``'Id'``: one value per 16-byte slot (a lone last value may be
-    unpadded, as results are), or None for any other layout."""
-    body, pos = fmt.removeprefix("<"), 0
-    codes: list[str] = []
-    while pos < len(body):
-        match = _SLOT_CODE.match(body, pos)
-        if match is None:
-            if pos == len(body) - 1 and body[pos] in "iIqQfd" and not codes:
-                return body[pos]
-            return None
-        letter, pad = match[1], int(match[2] or 1)
-        if struct.calcsize("<" + letter) + pad != SLOT:
-            return None
-        codes.append(letter)
-        pos = match.end()
-    return "".join(codes)
 
 
 class _SigintHook:
@@ -631,32 +470,3 @@ class _SigintHook:
 
 
 _SIGINT = _SigintHook()
-
-
-def _headline(panic: str) -> str:
-    """A panic message's first line; rustc 1.73+ writes ``panicked at file:line:col:`` and the
-    message on the next line, so that line joins it."""
-    lines = panic.strip().splitlines() or [""]
-    if lines[0].endswith(":") and len(lines) > 1:
-        return f"{lines[0]} {lines[1].strip()}"
-    return lines[0]
-
-
-def _trap_reason(message: str) -> str:
-    text = message.strip().splitlines()
-    first = text[0] if text else "trap"
-    if _ALLOC_FAILED.search(message):
-        return "Rust could not allocate memory (the module's 4 GiB are used up or fragmented)"
-    if "unreachable" in message:
-        return "Rust panicked (wasm `unreachable` executed)"
-    if "thrown Wasm exception" in message:  # panic=unwind: nothing caught it at the boundary
-        return (
-            "a Rust panic unwound out of the module uncaught (in a Drop, an *_aborting closure "
-            "or other code outside wasm-bindgen's catching boundaries): a hard abort"
-        )
-    cause = re.search(r"wasm trap: (.+)", message)
-    if cause and "call stack exhausted" in cause[1]:
-        return "the wasm call stack is exhausted (recursion too deep)"
-    if cause:
-        return cause[1].strip()
-    return first.removeprefix("error while executing at wasm backtrace:").strip() or first

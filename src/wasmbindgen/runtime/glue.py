@@ -26,7 +26,8 @@ from .builtins.errors import TypeError as JsTypeError
 from .builtins.prototypes import RECEIVER_CLASSES, prototype_member
 from .builtins.typed_arrays import TypedArray, buffer_class, live_typed_array
 from .config import RuntimeConfig
-from .engine import HostFunction, compile_module
+from .engine import compile_module
+from .hostcall import HostFunction
 from .instance import LoadOptions, Runtime
 from .limits import default_limits
 from .memory import WriteBackTarget

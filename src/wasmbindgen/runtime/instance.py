@@ -18,8 +18,9 @@ from . import native
 from .builtins.scope import default_globals
 from .closures import ClosureFactory, HeapClosure
 from .config import RuntimeConfig
-from .engine import FuncRef, HostFunction, RuntimeHooks, WasmInstance, slot_format
+from .engine import FuncRef, RuntimeHooks, WasmInstance
 from .heap import new_heap
+from .hostcall import HostFunction, slot_format
 from .intrinsics import intrinsic
 from .limits import Limits, default_limits
 from .memory import LinearMemory

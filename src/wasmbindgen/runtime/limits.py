@@ -18,8 +18,8 @@ import threading
 from dataclasses import dataclass
 
 import wasmtime
-from wasmtime import _bindings as capi
 
+from . import c_api
 from .native import NATIVE
 
 TICK = 0.01  # seconds between epoch checks: Ctrl-C and timeout latency
@@ -80,9 +80,8 @@ def engine(fuel: bool = False) -> wasmtime.Engine:
 def _start_ticker(found: wasmtime.Engine) -> None:
     global _ticker
     if NATIVE is not None:
-        increment = capi.dll.wasmtime_engine_increment_epoch  # type: ignore[attr-defined]
-        address = ctypes.cast(increment, ctypes.c_void_p).value
-        NATIVE.tick_engine(address, ctypes.cast(found.ptr(), ctypes.c_void_p).value, TICK)
+        increment = c_api.address("wasmtime_engine_increment_epoch")
+        NATIVE.tick_engine(increment, ctypes.cast(found.ptr(), ctypes.c_void_p).value, TICK)
     elif _ticker is None:
         _ticker = threading.Thread(target=_tick, name="wasmbindgen-epoch", daemon=True)
         _ticker.start()

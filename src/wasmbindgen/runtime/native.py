@@ -9,15 +9,13 @@ through addresses taken from that wheel's library).
 
 from __future__ import annotations
 
-import ctypes
 import os
 import warnings
 from importlib import metadata
 from types import ModuleType
 
-from wasmtime import _bindings as capi
-
 from ..errors import BindgenError, CompiledPathWarning
+from . import c_api
 
 ABI_VERSION = 1  # the contract with src/native (its ABI_VERSION)
 PURE_ENV = "WASMBINDGEN_PURE"
@@ -60,9 +58,7 @@ def _load() -> tuple[CompiledModule | None, str]:
             stacklevel=2,
         )
         return None, f"pure-Python (compiled boundary refused: {problem})"
-    library = capi.dll  # type: ignore[attr-defined]
-    addresses = [ctypes.cast(getattr(library, name), ctypes.c_void_p).value for name in _API]
-    _native.bind_api(*addresses)
+    _native.bind_api(*(c_api.address(name) for name in _API))
     return _native, f"compiled ({_native.__file__}, for wasmtime {built})"
 
 

@@ -25,7 +25,7 @@ from ...model import (
     ValueType,
 )
 from ...model.abi import ret_layout
-from ...runtime.engine import slot_format
+from ...runtime.hostcall import slot_format
 from . import convert, namespaces
 from .calls import INDENT, CallEmitter, closure_adapter
 from .imports import ImportEmitter

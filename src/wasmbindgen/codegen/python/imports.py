@@ -20,7 +20,7 @@ from ...model import (
 )
 from ...model.abi import ret_layout
 from ...model.declared import declared_from
-from ...runtime.engine import slot_format
+from ...runtime.hostcall import slot_format
 from . import convert
 from .calls import INDENT, CallEmitter
 from .names import identifier
