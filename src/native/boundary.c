@@ -260,25 +260,30 @@ static int span_args(PyObject *const *args, Py_ssize_t n, uint64_t *ptr, uint64_
     return 1;
 }
 
-/* read_str(ptr, size) -> str: decode UTF-8 in place (strict, as the Python twin). */
-static PyObject *Boundary_read_str(Boundary *self, PyObject *const *args, Py_ssize_t n) {
-    uint64_t ptr, size;
-    if (!span_args(args, n, &ptr, &size, "read_str"))
-        return NULL;
+/* The UTF-8 at [ptr, ptr + size) of linear memory as a str (strict, as the Python twin). */
+static PyObject *decode_span(Boundary *self, uint64_t ptr, uint64_t size) {
     uint8_t *data = memory_span(self, ptr, size);
     if (data == NULL)
         return NULL;
     return PyUnicode_DecodeUTF8((const char *)data, (Py_ssize_t)size, NULL);
 }
 
-/* take_str(ptr, size) -> str: read_str, then free the allocation. */
-static PyObject *Boundary_take_str(Boundary *self, PyObject *const *args, Py_ssize_t n) {
-    if (!allocator_ready(self))
+/* read_str(ptr, size) -> str: decode in place. */
+static PyObject *Boundary_read_str(Boundary *self, PyObject *const *args, Py_ssize_t n) {
+    uint64_t ptr, size;
+    if (!span_args(args, n, &ptr, &size, "read_str"))
         return NULL;
-    PyObject *text = Boundary_read_str(self, args, n);
+    return decode_span(self, ptr, size);
+}
+
+/* take_str(ptr, size) -> str: decode in place, then free the allocation. */
+static PyObject *Boundary_take_str(Boundary *self, PyObject *const *args, Py_ssize_t n) {
+    uint64_t ptr, size;
+    if (!allocator_ready(self) || !span_args(args, n, &ptr, &size, "take_str"))
+        return NULL;
+    PyObject *text = decode_span(self, ptr, size);
     if (text == NULL)
         return NULL;
-    uint64_t ptr = PyLong_AsUnsignedLongLong(args[0]), size = PyLong_AsUnsignedLongLong(args[1]);
     if (call_free(self, (uint32_t)ptr, (size_t)size, 1) < 0) {
         Py_DECREF(text);
         return NULL;
